@@ -1,0 +1,23 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { launchers } from './test/support/browsers.mjs';
+import { countReporter } from './test/support/count-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+// BROWSERS=chromium,firefox narrows a local run; CI always runs all three.
+const names = process.env.BROWSERS?.split(',').map(s => s.trim()).filter(Boolean);
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: true,
+  concurrency: 1,
+  browsers: launchers(names),
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  reporters: [defaultReporter(), countReporter()],
+  testFramework: { config: { timeout: 5000 } },
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    threshold: { statements: 90, branches: 80, functions: 85, lines: 90 },
+    reportDir: 'coverage',
+    reporters: ['lcovonly', 'text-summary'],
+  },
+};
