@@ -1,0 +1,143 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--verify-accent, light-dark(#1d4ed8, #93c5fd));
+    --_error: var(--verify-error-color, light-dark(#b91c1c, #fca5a5));
+    --_border: var(--verify-border-color, light-dark(#6b7280, #9ca3af));
+    display: inline-block;
+    color: var(--verify-text-color, CanvasText);
+    font-family: var(--verify-font-family, inherit);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  /* The real input lies over the boxes and over a reserved strip on the right where password
+     managers put their badge, so the badge never covers the last box and never shifts the layout. */
+  [part='field'] {
+    position: relative;
+    display: inline-flex;
+    padding-right: var(--verify-otp-badge-room, 2.5rem);
+  }
+  ::slotted(input) {
+    position: absolute !important;
+    inset: 0 !important;
+    inline-size: 100% !important;
+    block-size: 100% !important;
+    box-sizing: border-box !important;
+    margin: 0 !important;
+    padding: 0 0 0 0.5rem !important;
+    border: 0 !important;
+    outline: none !important;
+    background: transparent !important;
+    box-shadow: none !important;
+    color: transparent !important;
+    -webkit-text-fill-color: transparent !important;
+    caret-color: transparent !important;
+    /* 16px keeps iOS from zooming on focus. */
+    font-size: 16px !important;
+    letter-spacing: 0 !important;
+    text-align: left !important;
+    cursor: text;
+    /* Autofill paints its own background over the boxes; this delays it for a week. */
+    transition: background-color 0s 604800s !important;
+  }
+  [part='boxes'] {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--verify-otp-gap, 0.5rem);
+  }
+  [part~='box'] {
+    display: inline-grid;
+    place-items: center;
+    box-sizing: border-box;
+    inline-size: var(--verify-otp-box-size, 2.75rem);
+    block-size: var(--verify-otp-box-height, 3.25rem);
+    border: var(--verify-otp-border-width, 1px) solid var(--_border);
+    border-radius: var(--verify-radius, 0.5rem);
+    background: var(--verify-surface, Canvas);
+    font-size: var(--verify-otp-font-size, 1.5rem);
+    font-variant-numeric: tabular-nums;
+    line-height: 1;
+    transition: border-color 0.12s, box-shadow 0.12s;
+  }
+  [part~='box-active'] {
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 var(--verify-focus-ring-width, 2px) var(--_accent);
+  }
+  :host([invalid]) [part~='box'],
+  [part~='box-invalid'] {
+    border-color: var(--_error);
+  }
+  [part='separator'] {
+    inline-size: 0.6rem;
+    block-size: 2px;
+    background: var(--_border);
+  }
+  [part='caret'] {
+    inline-size: 2px;
+    block-size: 1.1em;
+    background: currentColor;
+    animation: blink 1.1s steps(2, jump-none) infinite;
+  }
+  @keyframes blink {
+    to {
+      opacity: 0;
+    }
+  }
+  .disabled [part~='box'] {
+    opacity: 0.5;
+    background: var(--verify-surface-disabled, light-dark(#f3f4f6, #1f2937));
+  }
+  [part='error'] {
+    margin-block-start: 0.375rem;
+    color: var(--_error);
+    font-size: var(--verify-error-font-size, 0.875rem);
+  }
+  [part='error'][hidden] {
+    display: none;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part='caret'] {
+      animation: none;
+    }
+    [part~='box'] {
+      transition: none;
+    }
+  }
+  @media (forced-colors: active) {
+    [part~='box'] {
+      border-color: CanvasText;
+    }
+    [part~='box-active'] {
+      border-color: Highlight;
+      box-shadow: 0 0 0 2px Highlight;
+    }
+    :host([invalid]) [part~='box'],
+    [part~='box-invalid'] {
+      border-color: Mark;
+    }
+    .disabled [part~='box'] {
+      border-color: GrayText;
+      color: GrayText;
+    }
+    [part='caret'],
+    [part='separator'] {
+      background: CanvasText;
+    }
+  }
+`;
+
+/**
+ * Rules the input needs that shadow styles cannot give a light-DOM child: the native selection
+ * highlight would paint over the boxes. Adopted once by each root that holds an `<otp-input>`.
+ */
+export const rootStyles = `otp-input > input::selection { background: transparent; color: transparent; }`;

@@ -1,0 +1,584 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { VERSION } from '../../version.js';
+import { isWebOtpSupported, requestOtp } from '../../webotp/index.js';
+import { characterTest, codeCharacters, type OtpMode } from './characters.js';
+import { OtpCompleteEvent, type OtpSource } from './events.js';
+import { rootStyles, styles } from './otp-input.styles.js';
+
+/** Every string `<otp-input>` shows or announces; override any of them with `strings`. */
+export interface OtpInputStrings {
+  /** Accessible name of the input when no `<label>` names it and `label` is unset. */
+  label: string;
+  /** Announced politely when a code was filled in for the user (SMS autofill, WebOTP). */
+  filledIn: string;
+  /** Validation message when `required` and empty. */
+  required: (length: number, mode: OtpMode) => string;
+  /** Validation message when part of the code is missing. */
+  incomplete: (length: number, mode: OtpMode) => string;
+}
+
+const chars = (mode: OtpMode) => (mode === 'numeric' ? 'digit' : 'character');
+const defaultStrings: OtpInputStrings = {
+  label: 'One-time code',
+  filledIn: 'Code filled in',
+  required: (length, mode) => `Enter the ${length}-${chars(mode)} code.`,
+  incomplete: (length, mode) => `Enter all ${length} ${chars(mode)}s of the code.`,
+};
+
+const MAX_LENGTH = 12;
+const adoptedRoots = new WeakSet<Document | ShadowRoot>();
+let instances = 0;
+
+/**
+ * A one-time-code field: one real `<input autocomplete="one-time-code">` in light DOM, which forms,
+ * labels, SMS autofill and password managers see as a native input, drawn as a row of boxes.
+ * An `<input>` child is enhanced (so the page works before JavaScript runs); without one, the element
+ * creates it. Native `input` and `change` events bubble from that input.
+ *
+ * @summary One-time-code input drawn as boxes, with paste, autofill and opt-in WebOTP.
+ *
+ * @slot - The `<input>` to enhance. Created when missing.
+ * @slot error - Holds the error message; the element fills it and links it to the input.
+ *
+ * @fires otp-complete - {OtpCompleteEvent} The code became complete. Cancelable: cancel it to stop `autosubmit`.
+ * @fires input - Native: the value changed.
+ * @fires change - Native: the value was committed.
+ *
+ * @csspart field - The box row together with the room reserved for password-manager badges.
+ * @csspart boxes - The row of boxes.
+ * @csspart box - One box. Also `box-filled`, `box-active` (where typing goes), `box-invalid`.
+ * @csspart char - The character in a box.
+ * @csspart caret - The blinking caret in the active empty box.
+ * @csspart separator - The mark between groups (see `groups`).
+ * @csspart error - The error message.
+ *
+ * @cssprop --verify-accent - Active box and focus ring colour.
+ * @cssprop --verify-text-color - Text colour (default CanvasText).
+ * @cssprop --verify-surface - Box background (default Canvas).
+ * @cssprop --verify-border-color - Box border colour.
+ * @cssprop --verify-error-color - Error text and invalid border colour.
+ * @cssprop --verify-radius - Box corner radius.
+ * @cssprop --verify-font-family - Font of the boxes and message.
+ * @cssprop --verify-otp-box-size - Box width.
+ * @cssprop --verify-otp-box-height - Box height.
+ * @cssprop --verify-otp-gap - Space between boxes.
+ * @cssprop --verify-otp-font-size - Size of the characters.
+ * @cssprop --verify-otp-badge-room - Room kept on the right for password-manager badges.
+ */
+export class OtpInput extends LitElement {
+  /** The kit version that defined this element. */
+  static readonly version = VERSION;
+  static override styles = styles;
+
+  /** Number of characters in the code (1–12). */
+  @property({ type: Number, reflect: true }) length = 6;
+  /** Which characters the code holds: `numeric` (digits) or `alphanumeric` (A–Z, a–z, 0–9). */
+  @property({ reflect: true }) mode: OtpMode = 'numeric';
+  /** A regular expression for ONE allowed character (e.g. `[0-9A-F]`); overrides `mode`. */
+  @property() pattern = '';
+  /** Form field name the code submits under. */
+  @property() name = '';
+  /** The initial value, restored on form reset (the `value` attribute). */
+  @property({ attribute: 'value' }) defaultValue = '';
+  /** The form cannot be submitted without a complete code. */
+  @property({ type: Boolean, reflect: true }) required = false;
+  /** Disables the field. A disabled `<fieldset>` around it disables it too. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** The code can be read and copied but not changed. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  /** Shows dots instead of characters. */
+  @property({ type: Boolean, reflect: true }) masked = false;
+  /** Visual grouping of the boxes, e.g. `3-3`; the sizes must add up to `length`. */
+  @property() groups = '';
+  /** Submits the form when the code becomes complete (unless `otp-complete` is cancelled). */
+  @property({ type: Boolean }) autosubmit = false;
+  /** Asks the browser for the code from an SMS (WebOTP) on first focus. Opt-in: some Chromium forks crash on it. */
+  @property({ type: Boolean }) webotp = false;
+  /** Accessible name of the input, used when no `<label>` names it. */
+  @property() label = '';
+  /** Shows the field as wrong (for example after the server rejected the code). */
+  @property({ type: Boolean, reflect: true }) invalid = false;
+  /** Message shown and announced while `invalid`. */
+  @property({ attribute: 'error-message' }) errorMessage = '';
+  /** Visible and announced strings; give some or all to translate or reword them. */
+  @property({ attribute: false }) strings: Partial<OtpInputStrings> = {};
+
+  @state() private current = '';
+  @state() private selection: [number, number] = [0, 0];
+  @state() private focused = false;
+  @state() private fieldDisabled = false;
+  @state() private showValidity = false;
+  @state() private announcement = '';
+
+  private input?: HTMLInputElement;
+  private errorNode?: HTMLElement;
+  private ownerForm?: HTMLFormElement | null;
+  private pendingValue?: string;
+  private pendingSource?: OtpSource;
+  private valueAtFocus = '';
+  private changeFired = false;
+  private otpRequest?: AbortController;
+  private fieldsetObserver?: MutationObserver;
+  private readonly uid = `otp-input-${++instances}`;
+
+  /** The current code. Setting it fires no events, like a native input. */
+  get value(): string {
+    return this.input?.value ?? this.pendingValue ?? this.defaultValue;
+  }
+  set value(value: string) {
+    const clean = this.clean(String(value ?? ''));
+    if (!this.input) {
+      this.pendingValue = clean;
+      return;
+    }
+    this.input.value = clean;
+    this.sync();
+  }
+
+  /** The form the code belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.input?.form ?? null;
+  }
+  /** The native input's validity (length and `required` are checked). */
+  get validity(): ValidityState | undefined {
+    return this.input?.validity;
+  }
+  /** Why the code is not valid, or an empty string. */
+  get validationMessage(): string {
+    return this.input?.validationMessage ?? '';
+  }
+  /** Checks validity without showing anything. */
+  checkValidity(): boolean {
+    return this.input?.checkValidity() ?? true;
+  }
+  /** Checks validity and shows the message. */
+  reportValidity(): boolean {
+    return this.input?.reportValidity() ?? true;
+  }
+  /** Focuses the input. */
+  override focus(options?: FocusOptions): void {
+    this.input?.focus(options);
+  }
+  /** Removes focus from the input. */
+  override blur(): void {
+    this.input?.blur();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.adoptInput();
+    const input = this.input!;
+    for (const [type, listener] of this.inputListeners) input.addEventListener(type, listener as EventListener);
+    this.ownerForm = input.form;
+    this.ownerForm?.addEventListener('submit', this.onSubmit);
+    this.ownerForm?.addEventListener('reset', this.onReset);
+    this.observeFieldsets();
+    this.adoptRootStyles();
+    this.sync();
+    if (this.hasFocus()) this.onFocus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const input = this.input!;
+    for (const [type, listener] of this.inputListeners) input.removeEventListener(type, listener as EventListener);
+    document.removeEventListener('selectionchange', this.onSelectionChange);
+    this.ownerForm?.removeEventListener('submit', this.onSubmit);
+    this.ownerForm?.removeEventListener('reset', this.onReset);
+    this.fieldsetObserver?.disconnect();
+    this.stopWebOtp();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('length') && !(Number.isInteger(this.length) && this.length >= 1 && this.length <= MAX_LENGTH)) {
+      console.warn(`<otp-input>: length="${this.length}" is not a whole number from 1 to ${MAX_LENGTH}; using 6.`);
+      this.length = 6;
+    }
+    if (changed.has('mode') && this.mode !== 'numeric' && this.mode !== 'alphanumeric') {
+      console.warn(`<otp-input>: mode="${this.mode}" is not "numeric" or "alphanumeric"; using "numeric".`);
+      this.mode = 'numeric';
+    }
+    if (changed.has('webotp') && !this.webotp) this.stopWebOtp();
+    if ((changed.has('length') || changed.has('mode') || changed.has('pattern')) && this.input) {
+      // Stricter rules apply to what is already there.
+      const clean = this.clean(this.input.value);
+      if (clean !== this.input.value) this.input.value = clean;
+      this.sync();
+    }
+  }
+
+  protected override updated(): void {
+    const input = this.input!;
+    const s = { ...defaultStrings, ...this.strings };
+    if (this.name) input.name = this.name;
+    else input.removeAttribute('name');
+    input.defaultValue = this.clean(this.defaultValue);
+    input.required = this.required;
+    input.disabled = this.disabled;
+    input.readOnly = this.readonly;
+    input.maxLength = this.length;
+    input.inputMode = this.pattern || this.mode === 'alphanumeric' ? 'text' : 'numeric';
+    input.setAttribute('autocomplete', 'one-time-code');
+    input.setAttribute('enterkeyhint', 'done');
+    input.setAttribute('autocapitalize', 'off');
+    input.setAttribute('autocorrect', 'off');
+    input.spellcheck = false;
+    input.dir = 'ltr';
+    input.style.setProperty('-webkit-text-security', this.masked ? 'disc' : 'none');
+    // A <label> names the input better than aria-label can; aria-label would override it.
+    if (input.labels?.length || input.hasAttribute('aria-labelledby')) input.removeAttribute('aria-label');
+    else input.setAttribute('aria-label', this.label || s.label);
+
+    input.setCustomValidity(this.validityMessage());
+    const message = this.errorText();
+    this.renderError(message);
+    if (message) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+
+  private validityMessage(): string {
+    const s = { ...defaultStrings, ...this.strings };
+    const count = this.current.length;
+    if (count === 0) return this.required ? s.required(this.length, this.mode) : '';
+    return count < this.length ? s.incomplete(this.length, this.mode) : '';
+  }
+
+  /** What the error part shows: the app's message while `invalid`, else a failed submit's reason. */
+  private errorText(): string {
+    return this.invalid ? this.errorMessage : this.showValidity ? this.validityMessage() : '';
+  }
+
+  protected override render() {
+    const value = [...this.current];
+    const [start, end] = this.selection;
+    const groupEnds = this.groupEnds();
+    const disabled = this.disabled || this.fieldDisabled;
+    const boxes = [];
+    for (let i = 0; i < this.length; i++) {
+      const active = this.focused && !disabled && (i === start || (i > start && i < end));
+      const parts = `box${value[i] ? ' box-filled' : ''}${active ? ' box-active' : ''}${this.invalid ? ' box-invalid' : ''}`;
+      boxes.push(
+        html`<span part=${parts}
+          >${value[i] ? html`<span part="char">${this.masked ? '•' : value[i]}</span>` : nothing}${active && !value[i] && !this.readonly
+            ? html`<span part="caret"></span>`
+            : nothing}</span
+        >`,
+      );
+      if (groupEnds.has(i + 1) && i + 1 < this.length) boxes.push(html`<span part="separator"></span>`);
+    }
+    return html`<div part="field" class=${disabled ? 'disabled' : ''} dir="ltr" @click=${this.onFieldClick}>
+        <div part="boxes" aria-hidden="true">${boxes}</div>
+        <slot></slot>
+      </div>
+      <div part="error" ?hidden=${!this.errorText()}><slot name="error"></slot></div>
+      <span class="visually-hidden" role="status">${this.announcement}</span>`;
+  }
+
+  // --- the light-DOM input -------------------------------------------------------------------
+
+  private adoptInput(): void {
+    if (this.input?.parentNode === this) return;
+    const existing = this.querySelector<HTMLInputElement>(':scope > input');
+    if (existing) {
+      // Enhance the author's input: what it says becomes the element's settings, unless the
+      // element says otherwise.
+      const take = (attr: string, apply: (value: string) => void) => {
+        const v = existing.getAttribute(attr);
+        if (v !== null && !this.hasAttribute(attr === 'maxlength' ? 'length' : attr === 'aria-label' ? 'label' : attr)) apply(v);
+      };
+      take('name', v => (this.name = v));
+      take('value', v => (this.defaultValue = v));
+      take('maxlength', v => (this.length = Number(v)));
+      take('aria-label', v => (this.label = v));
+      for (const flag of ['required', 'disabled', 'readonly'] as const) take(flag, () => (this[flag] = true));
+      this.input = existing;
+    } else {
+      this.input = document.createElement('input');
+      this.input.type = 'text';
+      this.input.value = this.clean(this.defaultValue);
+      this.append(this.input);
+    }
+    if (this.pendingValue !== undefined) this.input.value = this.pendingValue;
+    this.pendingValue = undefined;
+  }
+
+  private renderError(message: string): void {
+    const input = this.input!;
+    const describedBy = new Set((input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
+    if (message) {
+      if (!this.errorNode) {
+        this.errorNode = document.createElement('span');
+        this.errorNode.slot = 'error';
+        this.errorNode.id = `${this.uid}-error`;
+      }
+      if (this.errorNode.parentNode !== this) this.append(this.errorNode);
+      this.errorNode.textContent = message;
+      describedBy.add(this.errorNode.id);
+    } else if (this.errorNode) {
+      this.errorNode.remove();
+      this.errorNode.textContent = '';
+      describedBy.delete(this.errorNode.id);
+    }
+    if (describedBy.size) input.setAttribute('aria-describedby', [...describedBy].join(' '));
+    else input.removeAttribute('aria-describedby');
+  }
+
+  private adoptRootStyles(): void {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    if (adoptedRoots.has(root) || !('adoptedStyleSheets' in root)) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(rootStyles);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adoptedRoots.add(root);
+  }
+
+  // A disabled <fieldset> disables the input without telling anyone; watch the ancestors.
+  private observeFieldsets(): void {
+    this.fieldsetObserver ??= new MutationObserver(() => this.sync());
+    this.fieldsetObserver.disconnect();
+    for (let fs = this.closest('fieldset'); fs; fs = fs.parentElement?.closest('fieldset') ?? null) {
+      this.fieldsetObserver.observe(fs, { attributes: true, attributeFilter: ['disabled'] });
+    }
+  }
+
+  // --- characters ----------------------------------------------------------------------------
+
+  private acceptsFor?: { key: string; test: (ch: string) => boolean };
+
+  /** The test for one character, rebuilt only when `mode` or `pattern` changed. */
+  private get accepts(): (ch: string) => boolean {
+    const key = `${this.mode}\n${this.pattern}`;
+    if (this.acceptsFor?.key !== key) this.acceptsFor = { key, test: characterTest(this.mode, this.compilePattern()) };
+    return this.acceptsFor.test;
+  }
+
+  private compilePattern(): RegExp | undefined {
+    if (!this.pattern) return undefined;
+    try {
+      return new RegExp(`^(?:${this.pattern})$`, 'u');
+    } catch (e) {
+      console.warn(`<otp-input>: pattern="${this.pattern}" is not a valid regular expression (${(e as Error).message}); using mode="${this.mode}".`);
+      return undefined;
+    }
+  }
+
+  private clean(text: string): string {
+    return codeCharacters(text, this.accepts).slice(0, this.length);
+  }
+
+  private groupEnds(): Set<number> {
+    if (!this.groups) return new Set();
+    const sizes = this.groups.split('-').map(Number);
+    if (sizes.some(n => !Number.isInteger(n) || n < 1) || sizes.reduce((a, b) => a + b, 0) !== this.length) {
+      console.warn(`<otp-input>: groups="${this.groups}" must be sizes joined by "-" that add up to length (${this.length}), e.g. "3-3".`);
+      return new Set();
+    }
+    let at = 0;
+    return new Set(sizes.map(n => (at += n)));
+  }
+
+  // --- selection: one box at a time ----------------------------------------------------------
+
+  /** Puts the caret on box `index`: the character there is selected, so typing overwrites it. */
+  private selectBox(index: number): void {
+    const input = this.input!;
+    const count = input.value.length;
+    const at = Math.max(0, Math.min(index, count, this.length - 1));
+    if (at < count) input.setSelectionRange(at, at + 1);
+    else input.setSelectionRange(count, count);
+    this.sync();
+  }
+
+  private hasFocus(): boolean {
+    return !!this.input?.matches(':focus');
+  }
+
+  /** Reads the input's state into the rendered state. */
+  private sync(): void {
+    const input = this.input;
+    if (!input) return;
+    this.current = input.value;
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? start;
+    this.selection = [start, end];
+    this.fieldDisabled = input.matches(':disabled');
+  }
+
+  // --- events of the input -------------------------------------------------------------------
+
+  private readonly onBeforeInput = (e: InputEvent) => {
+    if (e.isComposing || !e.inputType.startsWith('insert')) return;
+    const data = e.data ?? e.dataTransfer?.getData('text/plain') ?? null;
+    if (data === null) return;
+    const clean = codeCharacters(data, this.accepts);
+    const pasted = e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop';
+    const source: OtpSource = pasted ? 'paste' : [...data].length > 1 ? 'autofill' : 'typing';
+    if (source === 'typing' && clean === data) {
+      this.pendingSource = 'typing'; // let the browser insert it: native undo and events stay intact
+      return;
+    }
+    // Several characters at once (paste, autofill, a keyboard's clipboard chip): insert them
+    // ourselves, before maxlength would cut "123 456" to "123 45".
+    e.preventDefault();
+    if (clean) this.insert(clean, source, e.inputType);
+  };
+
+  /** Puts code characters at the selection; a whole code (or `replaceAll`) replaces everything. */
+  private insert(clean: string, source: OtpSource, inputType: string, replaceAll = clean.length >= this.length): void {
+    const input = this.input!;
+    if (input.readOnly || input.disabled) return;
+    const v = input.value;
+    const start = replaceAll ? 0 : (input.selectionStart ?? v.length);
+    const end = replaceAll ? v.length : (input.selectionEnd ?? v.length);
+    const next = (v.slice(0, start) + clean + v.slice(end)).slice(0, this.length);
+    input.value = next;
+    if (this.hasFocus()) {
+      const caret = Math.min(start + clean.length, next.length);
+      input.setSelectionRange(caret, caret);
+    }
+    this.pendingSource = source;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType, data: clean }));
+  }
+
+  private readonly onInput = (e: Event) => {
+    const input = this.input!;
+    const before = this.current;
+    const clean = this.clean(input.value);
+    if (clean !== input.value) {
+      const caret = Math.min(input.selectionStart ?? clean.length, clean.length);
+      input.value = clean;
+      input.setSelectionRange(caret, caret);
+    }
+    const data = (e as InputEvent).data;
+    // Without beforeinput (Chromium's autofill sets the value directly) a jump of several
+    // characters means the code was filled in for the user.
+    const source = this.pendingSource ?? (clean.length - before.length > 1 || (data && [...data].length > 1) ? 'autofill' : 'typing');
+    this.pendingSource = undefined;
+    this.showValidity = false;
+    if (this.hasFocus()) this.selectBox(input.selectionStart ?? clean.length);
+    else this.sync();
+    if (source === 'autofill' || source === 'webotp') this.announce();
+    this.maybeComplete(before, clean, source);
+  };
+
+  private maybeComplete(before: string, value: string, source: OtpSource): void {
+    const full = value.length === this.length;
+    const becameFull = full && before.length < this.length;
+    const replaced = full && source !== 'typing' && value !== before;
+    if (!becameFull && !replaced) return;
+    if (source !== 'webotp') this.stopWebOtp(); // the user finished by hand: WebOTP has nothing left to do
+    const event = new OtpCompleteEvent({ value, source });
+    if (this.dispatchEvent(event) && this.autosubmit) this.input!.form?.requestSubmit();
+  }
+
+  private announce(): void {
+    this.announcement = '';
+    // A live region announces a change of its text; clear first so a repeat is announced too.
+    requestAnimationFrame(() => (this.announcement = this.strings.filledIn ?? defaultStrings.filledIn));
+  }
+
+  private readonly onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const [start] = this.selection;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    let to: number | undefined;
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') to = start + ((e.key === 'ArrowRight') !== rtl ? 1 : -1);
+    else if (e.key === 'Home') to = 0;
+    else if (e.key === 'End') to = this.input!.value.length;
+    if (to === undefined) return;
+    e.preventDefault();
+    this.selectBox(to);
+  };
+
+  private readonly onFocus = () => {
+    this.focused = true;
+    this.valueAtFocus = this.input!.value;
+    this.changeFired = false;
+    document.addEventListener('selectionchange', this.onSelectionChange);
+    this.selectBox(this.input!.value.length);
+    this.startWebOtp();
+  };
+
+  private readonly onBlur = () => {
+    this.focused = false;
+    document.removeEventListener('selectionchange', this.onSelectionChange);
+    // Values the element inserted itself (paste, autofill, WebOTP) get the change event a
+    // browser gives typed ones.
+    if (!this.changeFired && this.input!.value !== this.valueAtFocus) {
+      this.input!.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    this.sync();
+  };
+
+  private readonly onChange = () => {
+    this.changeFired = true;
+  };
+
+  // A collapsed caret inside the code becomes a one-box selection, so retyping overwrites.
+  private readonly onSelectionChange = () => {
+    const input = this.input!;
+    if (!this.hasFocus()) return;
+    if (input.selectionStart === input.selectionEnd && input.selectionStart! < input.value.length) this.selectBox(input.selectionStart!);
+    else this.sync();
+  };
+
+  // A click or tap lands on the transparent input; find the box under it.
+  private readonly onFieldClick = (e: MouseEvent) => {
+    if (!this.hasFocus()) return;
+    const boxes = [...this.renderRoot.querySelectorAll('[part~="box"]')];
+    let index = boxes.findIndex(box => e.clientX < box.getBoundingClientRect().right);
+    if (index < 0) index = boxes.length - 1;
+    this.selectBox(index);
+  };
+
+  private readonly onInvalid = () => {
+    this.showValidity = true;
+  };
+
+  private readonly onSubmit = () => this.stopWebOtp();
+
+  private readonly onReset = () => {
+    // The form resets its controls after the reset event; read the restored value then.
+    queueMicrotask(() => {
+      this.showValidity = false;
+      this.sync();
+    });
+  };
+
+  private readonly inputListeners = [
+    ['beforeinput', this.onBeforeInput],
+    ['input', this.onInput],
+    ['keydown', this.onKeyDown],
+    ['focus', this.onFocus],
+    ['blur', this.onBlur],
+    ['change', this.onChange],
+    ['invalid', this.onInvalid],
+    // Engines that fire selectionchange at the input itself; it does not cross shadow roots.
+    ['selectionchange', this.onSelectionChange],
+  ] as const;
+
+  // --- WebOTP --------------------------------------------------------------------------------
+
+  private startWebOtp(): void {
+    if (!this.webotp || this.otpRequest || !isWebOtpSupported() || this.current.length === this.length) return;
+    const request = (this.otpRequest = new AbortController());
+    requestOtp({ signal: request.signal }).then(
+      code => {
+        if (this.otpRequest !== request) return;
+        this.otpRequest = undefined;
+        const clean = code ? this.clean(code) : '';
+        if (clean) this.insert(clean, 'webotp', 'insertReplacementText', true);
+      },
+      (error: Error) => {
+        if (this.otpRequest === request) this.otpRequest = undefined;
+        console.warn(`<otp-input>: ${error.message}`);
+      },
+    );
+  }
+
+  private stopWebOtp(): void {
+    this.otpRequest?.abort();
+    this.otpRequest = undefined;
+  }
+}
