@@ -124,7 +124,9 @@ class WebKitLauncher extends WebdriverLauncher {
 export function launchers(names = ['chromium', 'firefox', 'webkit']) {
   return names.map(name => {
     if (name === 'chromium') {
-      return chromeLauncher({ launchOptions: { executablePath: engines.chromium.path(), headless: true, args: chromiumArgs } });
+      const launcher = chromeLauncher({ launchOptions: { executablePath: engines.chromium.path(), headless: true, args: chromiumArgs } });
+      launcher.name = 'Chromium';
+      return launcher;
     }
     if (name === 'firefox') {
       return chromeLauncher({

@@ -267,7 +267,7 @@ export class OtpInput extends LitElement {
       );
       if (groupEnds.has(i + 1) && i + 1 < this.length) boxes.push(html`<span part="separator"></span>`);
     }
-    return html`<div part="field" class=${disabled ? 'disabled' : ''} dir="ltr" @click=${this.onFieldClick}>
+    return html`<div part="field" class=${disabled ? 'disabled' : ''} dir="ltr" @pointerdown=${this.onPointerDown} @click=${this.onFieldClick}>
         <div part="boxes" aria-hidden="true">${boxes}</div>
         <slot></slot>
       </div>
@@ -443,6 +443,7 @@ export class OtpInput extends LitElement {
 
   private readonly onInput = (e: Event) => {
     const input = this.input!;
+    this.pointerBox = undefined;
     const before = this.current;
     const clean = this.clean(input.value);
     if (clean !== input.value) {
@@ -479,6 +480,7 @@ export class OtpInput extends LitElement {
   }
 
   private readonly onKeyDown = (e: KeyboardEvent) => {
+    this.pointerBox = undefined;
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const [start] = this.selection;
     const rtl = getComputedStyle(this).direction === 'rtl';
@@ -502,6 +504,7 @@ export class OtpInput extends LitElement {
 
   private readonly onBlur = () => {
     this.focused = false;
+    this.pointerBox = undefined;
     document.removeEventListener('selectionchange', this.onSelectionChange);
     // Values the element inserted itself (paste, autofill, WebOTP) get the change event a
     // browser gives typed ones.
@@ -515,21 +518,28 @@ export class OtpInput extends LitElement {
     this.changeFired = true;
   };
 
-  // A collapsed caret inside the code becomes a one-box selection, so retyping overwrites.
+  // A collapsed caret becomes a one-box selection, so retyping overwrites; after a click or tap,
+  // the box under the pointer wins over wherever the engine put the caret in the hidden text.
   private readonly onSelectionChange = () => {
     const input = this.input!;
     if (!this.hasFocus()) return;
-    if (input.selectionStart === input.selectionEnd && input.selectionStart! < input.value.length) this.selectBox(input.selectionStart!);
+    if (this.pointerBox !== undefined) this.selectBox(this.pointerBox);
+    else if (input.selectionStart === input.selectionEnd) this.selectBox(input.selectionStart!);
     else this.sync();
   };
 
-  // A click or tap lands on the transparent input; find the box under it.
-  private readonly onFieldClick = (e: MouseEvent) => {
-    if (!this.hasFocus()) return;
+  // Engines place the caret at different moments of a click (WebKit after the click event), so
+  // the clicked box is remembered until the next key, and applied on every selection change.
+  private pointerBox?: number;
+
+  private readonly onPointerDown = (e: PointerEvent) => {
     const boxes = [...this.renderRoot.querySelectorAll('[part~="box"]')];
-    let index = boxes.findIndex(box => e.clientX < box.getBoundingClientRect().right);
-    if (index < 0) index = boxes.length - 1;
-    this.selectBox(index);
+    const index = boxes.findIndex(box => e.clientX < box.getBoundingClientRect().right);
+    this.pointerBox = index < 0 ? boxes.length - 1 : index;
+  };
+
+  private readonly onFieldClick = () => {
+    if (this.pointerBox !== undefined && this.hasFocus()) this.selectBox(this.pointerBox);
   };
 
   private readonly onInvalid = () => {

@@ -1,0 +1,47 @@
+import { fixture, html, nextFrame } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import '../../src/elements/otp-input/define.js';
+import type { OtpInput } from '../../src/elements/otp-input/otp-input.js';
+
+/** Renders a template whose first (or only) `<otp-input>` is returned with its real input. */
+export async function mount(template: TemplateResult) {
+  const root = await fixture<HTMLElement>(template);
+  const el = (root.localName === 'otp-input' ? root : root.querySelector('otp-input')) as OtpInput;
+  await el.updateComplete;
+  const input = el.querySelector(':scope > input') as HTMLInputElement;
+  return { root, el, input };
+}
+
+/** The boxes as a person sees them: the characters shown, '' for an empty box. */
+export function shown(el: OtpInput): string[] {
+  return [...el.shadowRoot!.querySelectorAll('[part~="box"]')].map(b => b.querySelector('[part="char"]')?.textContent ?? '');
+}
+
+/** Index of the box that typing goes to, or -1. */
+export function activeBox(el: OtpInput): number {
+  return [...el.shadowRoot!.querySelectorAll('[part~="box"]')].findIndex(b => b.part.contains('box-active'));
+}
+
+/**
+ * Sends a `beforeinput` as a browser does for paste or autofill into a text field (the text in
+ * `data`, as the Input Events spec says for inputs); returns whether it was cancelled.
+ */
+export function beforeInput(input: HTMLInputElement, inputType: string, data: string): boolean {
+  const event = new InputEvent('beforeinput', { inputType, data, bubbles: true, cancelable: true, composed: true });
+  return !input.dispatchEvent(event);
+}
+
+/** Records the events of a type that reach `target`. */
+export function record<T extends Event = Event>(target: EventTarget, type: string): T[] {
+  const seen: T[] = [];
+  target.addEventListener(type, e => seen.push(e as T));
+  return seen;
+}
+
+export async function settle(el: OtpInput) {
+  await el.updateComplete;
+  await nextFrame();
+  await el.updateComplete;
+}
+
+export { html };
