@@ -1,5 +1,3 @@
-import { VERSION } from './version.js';
-
 /** A custom element class that says which version of the kit it comes from. */
 export type VersionedElement = CustomElementConstructor & { readonly version: string };
 
@@ -12,10 +10,11 @@ export function defineElement(tag: string, element: VersionedElement): void {
   const existing = customElements.get(tag) as Partial<VersionedElement> | undefined;
   if (!existing) {
     customElements.define(tag, element);
-  } else if (existing.version !== VERSION) {
+  } else if (existing.version !== element.version) {
+    const owner = existing.version ? `verify-elements ${existing.version}` : 'another library';
     console.warn(
-      `verify-elements ${VERSION}: <${tag}> is already defined by ${existing.version ? `verify-elements ${existing.version}` : 'another library'}; ` +
-        `keeping that definition. Load one version of verify-elements per page.`,
+      `verify-elements ${element.version}: <${tag}> is already defined by ${owner}; keeping that definition. ` +
+        `Load one version of verify-elements per page.`,
     );
   }
 }
