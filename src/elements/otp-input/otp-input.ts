@@ -37,13 +37,14 @@ let instances = 0;
  * creates it. Native `input` and `change` events bubble from that input.
  *
  * @summary One-time-code input drawn as boxes, with paste, autofill and opt-in WebOTP.
+ * @tagname otp-input
  *
  * @slot - The `<input>` to enhance. Created when missing.
  * @slot error - Holds the error message; the element fills it and links it to the input.
  *
- * @fires otp-complete - {OtpCompleteEvent} The code became complete. Cancelable: cancel it to stop `autosubmit`.
- * @fires input - Native: the value changed.
- * @fires change - Native: the value was committed.
+ * @fires {OtpCompleteEvent} otp-complete - The code became complete. Cancelable: cancel it to stop `autosubmit`.
+ * @fires {InputEvent} input - Native: the value changed.
+ * @fires {Event} change - Native: the value was committed.
  *
  * @csspart field - The box row together with the room reserved for password-manager badges.
  * @csspart boxes - The row of boxes.

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// `npm test`: builds, runs the Node tests and the browser tests in Chromium, Firefox and WebKit,
+// and closes with ONE line summed over every runner and engine: `N passed, N failed`.
+// BROWSERS=chromium,firefox narrows a local run; CI always runs all three.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { missingPackages } from '../test/support/browsers.mjs';
+
+const engines = process.env.BROWSERS?.split(',').map(s => s.trim()).filter(Boolean) ?? ['chromium', 'firefox', 'webkit'];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const rows = [];
+const tmp = mkdtempSync(join(tmpdir(), 'verify-elements-test-'));
+
+function run(cmd, args, env = {}) {
+  return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+}
+
+function add(runner, counts) {
+  rows.push([runner, counts]);
+  for (const k of Object.keys(totals)) totals[k] += counts[k] ?? 0;
+}
+
+function ensureBrowsers() {
+  const missing = missingPackages([...engines, ...(engines.includes('webkit') ? ['xvfb'] : [])]);
+  if (!missing.length) return true;
+  const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
+    console.error(`npm test: browser engines are missing. Install them with:\n  sudo apt-get update && sudo ${command}\n` +
+      `or point CHROME_PATH / FIREFOX_PATH / WEBKIT_DRIVER_PATH at them, or narrow the run with BROWSERS=chromium.`);
+    return false;
+  }
+  console.log(`npm test: installing missing browser engines with apt-get: ${missing.join(', ')}`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update', '-qq'], env) !== 0 || run('sh', ['-c', `${command} -qq`], env) !== 0) {
+    console.error(`npm test: apt-get could not install ${missing.join(', ')}; install them by hand: ${command}`);
+    return false;
+  }
+  return missingPackages(engines).length === 0;
+}
+
+// 1. Build: the Node tests import the package by its own name, as users do.
+if (run('npm', ['run', '--silent', 'build']) !== 0) add('build', { failed: 1 });
+
+// 2. Node's test runner.
+const tap = join(tmp, 'node.tap');
+run('node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, 'test/node/']);
+const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+const tapCount = name => Number(tapText.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+add('node', { passed: tapCount('pass'), failed: tapCount('fail') + (tapText ? 0 : 1), skipped: tapCount('skipped') + tapCount('todo') });
+
+// 3. Browsers, with coverage (from Chromium) and its floor.
+if (ensureBrowsers()) {
+  const counts = join(tmp, 'wtr.json');
+  const status = run('npx', ['wtr', '--coverage'], { WTR_COUNTS_FILE: counts, BROWSERS: engines.join(',') });
+  const perEngine = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : {};
+  for (const [engine, c] of Object.entries(perEngine)) add(engine, c);
+  const failedTests = Object.values(perEngine).reduce((n, c) => n + c.failed, 0);
+  // A non-zero exit with no failed test is the coverage floor (or a runner crash): count it.
+  if (status !== 0 && failedTests === 0) add('coverage floor / runner', { failed: 1 });
+} else {
+  add('browsers missing', { failed: 1 });
+}
+
+console.log('\nResults');
+for (const [runner, c] of rows) console.log(`  ${runner.padEnd(24)} ${c.passed ?? 0} passed, ${c.failed ?? 0} failed, ${c.skipped ?? 0} skipped`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed ? 1 : 0);

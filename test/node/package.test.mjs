@@ -1,0 +1,38 @@
+// The package as a user gets it: built, imported by its own name from Node.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+
+test('src/version.ts says the package.json version', () => {
+  const source = readFileSync(new URL('../../src/version.ts', import.meta.url), 'utf8');
+  assert.match(source, new RegExp(`VERSION = '${pkg.version.replace(/\./g, '\\.')}'`));
+});
+
+test('every export path exists after the build', () => {
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    for (const file of typeof target === 'string' ? [target] : Object.values(target)) {
+      assert.doesNotThrow(() => readFileSync(new URL(`../../${file}`, import.meta.url)), `${subpath} → ${file}`);
+    }
+  }
+});
+
+test('the WebOTP entry loads in Node and says WebOTP is unsupported there', async () => {
+  const { isWebOtpSupported, requestOtp } = await import('verify-elements/webotp');
+  assert.equal(isWebOtpSupported(), false);
+  assert.equal(await requestOtp(), null);
+});
+
+test('custom-elements.json documents <otp-input>', () => {
+  const manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+  const decl = manifest.modules.flatMap(m => m.declarations ?? []).find(d => d.tagName === 'otp-input');
+  assert.ok(decl, 'otp-input declared');
+  const attrs = decl.attributes.map(a => a.name);
+  for (const a of ['length', 'mode', 'pattern', 'name', 'value', 'required', 'disabled', 'readonly', 'masked', 'groups', 'autosubmit', 'webotp', 'label', 'invalid', 'error-message']) {
+    assert.ok(attrs.includes(a), `attribute ${a}`);
+  }
+  assert.ok(decl.events.some(e => e.name === 'otp-complete'));
+  assert.ok(decl.cssParts.some(p => p.name === 'box'));
+  assert.ok(decl.cssProperties.some(p => p.name === '--verify-accent'));
+});
