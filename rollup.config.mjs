@@ -1,5 +1,23 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
+
+// esbuild minifies code but not the CSS inside Lit's css`` literals; this minifies each literal
+// that has no ${} interpolation with esbuild's own CSS minifier.
+function minifyCssLiterals() {
+  return {
+    name: 'minify-css-literals',
+    async transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      const literals = [...code.matchAll(/\bcss`([^`$\\]*)`/g)];
+      for (const [whole, body] of literals) {
+        const { code: min } = await transform(body, { loader: 'css', minify: true });
+        code = code.replace(whole, whole.replace(body, min.trim()));
+      }
+      return { code, map: null };
+    },
+  };
+}
 
 // One minified ESM module per source file (preserveModules) so each subpath export pulls in only
 // what it uses; lit stays external for the page to share.
@@ -11,7 +29,11 @@ export default {
     'webotp/index': 'src/webotp/index.ts',
   },
   external: id => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
-  plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' })],
+  plugins: [
+    nodeResolve({ extensions: ['.ts', '.js'] }),
+    minifyCssLiterals(), // before esbuild renames the css tag
+    esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
+  ],
   output: {
     dir: 'dist',
     format: 'es',

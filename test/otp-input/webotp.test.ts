@@ -1,4 +1,4 @@
-import { expect, fixture } from '@open-wc/testing';
+import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
 import { installFakeWebOtp, type FakeWebOtp } from '../support/fake-webotp.js';
 import type { OtpCompleteEvent } from '../../src/elements/otp-input/events.js';
 import type { OtpInput } from '../../src/elements/otp-input/otp-input.js';
@@ -6,6 +6,10 @@ import { beforeInput, html, mount, record, settle } from './helpers.js';
 
 // Lets the page's promise reactions run, as the browser's own task would.
 const tick = () => new Promise(r => setTimeout(r));
+// The WebOTP module loads on first use; wait for the request it makes.
+const asked = (otp: FakeWebOtp, n = 1) => waitUntil(() => otp.calls.length >= n, `expected ${n} WebOTP request(s)`);
+// Long enough for a request that should not come to have come.
+const quiet = () => aTimeout(100);
 
 describe('<otp-input webotp>', () => {
   let otp: FakeWebOtp;
@@ -14,12 +18,13 @@ describe('<otp-input webotp>', () => {
 
   it('asks nothing until first focus, then asks once', async () => {
     const { input } = await mount(html`<otp-input webotp></otp-input>`);
-    await tick();
+    await quiet();
     expect(otp.calls).to.have.length(0);
     input.focus();
     input.blur();
     input.focus();
-    await tick();
+    await asked(otp);
+    await quiet();
     expect(otp.calls).to.have.length(1);
     expect(otp.calls[0].options).to.deep.include({ otp: { transport: ['sms'] } });
   });
@@ -27,7 +32,7 @@ describe('<otp-input webotp>', () => {
   it('without the attribute it never asks', async () => {
     const { input } = await mount(html`<otp-input></otp-input>`);
     input.focus();
-    await tick();
+    await quiet();
     expect(otp.calls).to.have.length(0);
   });
 
@@ -39,8 +44,7 @@ describe('<otp-input webotp>', () => {
     el.remove();
     parent.append(el);
     input.focus();
-    await tick();
-    expect(otp.calls).to.have.length(1);
+    await asked(otp);
   });
 
   it('fills the code from the SMS, announces it and completes with source "webotp"', async () => {
@@ -49,7 +53,7 @@ describe('<otp-input webotp>', () => {
     const submits = record(root, 'submit');
     root.addEventListener('submit', e => e.preventDefault());
     input.focus();
-    await tick();
+    await asked(otp);
     otp.resolveWith('314159');
     await tick();
     await settle(el);
@@ -67,7 +71,8 @@ describe('<otp-input webotp>', () => {
     await a.updateComplete;
     a.focus();
     b.focus();
-    await tick();
+    await asked(otp);
+    await quiet();
     expect(otp.calls).to.have.length(1);
     otp.resolveWith('271828');
     await tick();
@@ -77,7 +82,7 @@ describe('<otp-input webotp>', () => {
   it('completing the code by hand aborts the pending request', async () => {
     const { el, input } = await mount(html`<otp-input webotp></otp-input>`);
     input.focus();
-    await tick();
+    await asked(otp);
     beforeInput(input, 'insertFromPaste', '123456');
     await tick();
     expect(otp.aborts).to.equal(1);
@@ -89,7 +94,7 @@ describe('<otp-input webotp>', () => {
     const { root, input } = await mount(html`<form><otp-input webotp></otp-input></form>`);
     root.addEventListener('submit', e => e.preventDefault());
     input.focus();
-    await tick();
+    await asked(otp);
     (root as HTMLFormElement).requestSubmit();
     await tick();
     expect(otp.aborts).to.equal(1);
@@ -98,14 +103,14 @@ describe('<otp-input webotp>', () => {
   it('disconnecting aborts the pending request; a settled one is never aborted', async () => {
     const { el, input } = await mount(html`<otp-input webotp></otp-input>`);
     input.focus();
-    await tick();
+    await asked(otp);
     el.remove();
     await tick();
     expect(otp.aborts).to.equal(1);
 
     const second = await mount(html`<otp-input webotp></otp-input>`);
     second.input.focus();
-    await tick();
+    await asked(otp, 2);
     otp.resolveWith('111111');
     await tick();
     second.el.remove();
@@ -116,7 +121,7 @@ describe('<otp-input webotp>', () => {
   it('manual entry is never blocked while the request is pending', async () => {
     const { el, input } = await mount(html`<otp-input webotp></otp-input>`);
     input.focus();
-    await tick();
+    await asked(otp);
     beforeInput(input, 'insertFromPaste', '12');
     expect(el.value).to.equal('12');
     expect(otp.calls[0].settled).to.equal(false);
@@ -129,7 +134,7 @@ describe('<otp-input webotp>', () => {
     try {
       const { el, input } = await mount(html`<otp-input webotp></otp-input>`);
       input.focus();
-      await tick();
+      await asked(otp);
       otp.rejectWith('NotAllowedError');
       await tick();
       await tick();
@@ -145,7 +150,7 @@ describe('<otp-input webotp>', () => {
     otp = installFakeWebOtp({ supported: false });
     const { input } = await mount(html`<otp-input webotp></otp-input>`);
     input.focus();
-    await tick();
+    await quiet();
     expect(otp.calls).to.have.length(0);
   });
 });

@@ -19,28 +19,29 @@ export const styles = css`
     display: inline-flex;
     padding-right: var(--verify-otp-badge-room, 2.5rem);
   }
+  /* !important: page styles for inputs must not bring back what the boxes replace. */
   ::slotted(input) {
+    all: unset !important;
     position: absolute !important;
     inset: 0 !important;
-    inline-size: 100% !important;
-    block-size: 100% !important;
     box-sizing: border-box !important;
-    margin: 0 !important;
-    padding: 0 0 0 0.5rem !important;
-    border: 0 !important;
-    outline: none !important;
-    background: transparent !important;
-    box-shadow: none !important;
+    width: 100% !important;
+    height: 100% !important;
+    padding-left: 0.5rem !important;
     color: transparent !important;
     -webkit-text-fill-color: transparent !important;
     caret-color: transparent !important;
     /* 16px keeps iOS from zooming on focus. */
     font-size: 16px !important;
-    letter-spacing: 0 !important;
-    text-align: left !important;
-    cursor: text;
+    cursor: text !important;
     /* Autofill paints its own background over the boxes; this delays it for a week. */
     transition: background-color 0s 604800s !important;
+  }
+  :host([masked]) ::slotted(input) {
+    -webkit-text-security: disc !important;
+  }
+  :host([disabled]) ::slotted(input) {
+    cursor: default !important;
   }
   [part='boxes'] {
     display: inline-flex;

@@ -1,7 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { VERSION } from '../../version.js';
-import { isWebOtpSupported, requestOtp } from '../../webotp/index.js';
 import { characterTest, codeCharacters, type OtpMode } from './characters.js';
 import { OtpCompleteEvent, type OtpSource } from './events.js';
 import { rootStyles, styles } from './otp-input.styles.js';
@@ -27,8 +25,13 @@ const defaultStrings: OtpInputStrings = {
 };
 
 const MAX_LENGTH = 12;
+// Hints every one-time-code input gets; `dir` keeps the code left to right on RTL pages.
+const INPUT_HINTS = { autocomplete: 'one-time-code', enterkeyhint: 'done', autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false', dir: 'ltr' };
 const adoptedRoots = new WeakSet<Document | ShadowRoot>();
 let instances = 0;
+
+const warn = (attribute: string, value: unknown, problem: string, fallback: string) =>
+  console.warn(`<otp-input>: ${attribute}="${value}" ${problem}; using ${fallback}.`);
 
 /**
  * A one-time-code field: one real `<input autocomplete="one-time-code">` in light DOM, which forms,
@@ -71,261 +74,285 @@ export class OtpInput extends LitElement {
   /** The kit version that defined this element. */
   static readonly version = VERSION;
   static override styles = styles;
+  static override properties = {
+    length: { type: Number, reflect: true },
+    mode: { reflect: true },
+    pattern: {},
+    name: {},
+    defaultValue: { attribute: 'value' },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    readonly: { type: Boolean, reflect: true },
+    masked: { type: Boolean, reflect: true },
+    groups: {},
+    autosubmit: { type: Boolean },
+    webotp: { type: Boolean },
+    label: {},
+    invalid: { type: Boolean, reflect: true },
+    errorMessage: { attribute: 'error-message' },
+    strings: { attribute: false },
+  };
 
   /** Number of characters in the code (1–12). */
-  @property({ type: Number, reflect: true }) length = 6;
+  length = 6;
   /** Which characters the code holds: `numeric` (digits) or `alphanumeric` (A–Z, a–z, 0–9). */
-  @property({ reflect: true }) mode: OtpMode = 'numeric';
+  mode: OtpMode = 'numeric';
   /** A regular expression for ONE allowed character (e.g. `[0-9A-F]`); overrides `mode`. */
-  @property() pattern = '';
+  pattern = '';
   /** Form field name the code submits under. */
-  @property() name = '';
+  name = '';
   /** The initial value, restored on form reset (the `value` attribute). */
-  @property({ attribute: 'value' }) defaultValue = '';
+  defaultValue = '';
   /** The form cannot be submitted without a complete code. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
   /** Disables the field. A disabled `<fieldset>` around it disables it too. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** The code can be read and copied but not changed. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
   /** Shows dots instead of characters. */
-  @property({ type: Boolean, reflect: true }) masked = false;
+  masked = false;
   /** Visual grouping of the boxes, e.g. `3-3`; the sizes must add up to `length`. */
-  @property() groups = '';
+  groups = '';
   /** Submits the form when the code becomes complete (unless `otp-complete` is cancelled). */
-  @property({ type: Boolean }) autosubmit = false;
+  autosubmit = false;
   /** Asks the browser for the code from an SMS (WebOTP) on first focus. Opt-in: some Chromium forks crash on it. */
-  @property({ type: Boolean }) webotp = false;
+  webotp = false;
   /** Accessible name of the input, used when no `<label>` names it. */
-  @property() label = '';
+  label = '';
   /** Shows the field as wrong (for example after the server rejected the code). */
-  @property({ type: Boolean, reflect: true }) invalid = false;
+  invalid = false;
   /** Message shown and announced while `invalid`. */
-  @property({ attribute: 'error-message' }) errorMessage = '';
+  errorMessage = '';
   /** Visible and announced strings; give some or all to translate or reword them. */
-  @property({ attribute: false }) strings: Partial<OtpInputStrings> = {};
+  strings: Partial<OtpInputStrings> = {};
 
-  @state() private current = '';
-  @state() private selection: [number, number] = [0, 0];
-  @state() private focused = false;
-  @state() private fieldDisabled = false;
-  @state() private showValidity = false;
-  @state() private announcement = '';
+  // What the boxes show, read from the input by #sync().
+  #value = '';
+  #selection = [0, 0];
+  #focused = false;
+  #fieldDisabled = false;
+  #showValidity = false;
+  #announcement = '';
 
-  private input?: HTMLInputElement;
-  private errorNode?: HTMLElement;
-  private ownerForm?: HTMLFormElement | null;
-  private pendingValue?: string;
-  private pendingSource?: OtpSource;
-  private valueAtFocus = '';
-  private changeFired = false;
-  private otpRequest?: AbortController;
-  private fieldsetObserver?: MutationObserver;
-  private readonly uid = `otp-input-${++instances}`;
+  #input: HTMLInputElement | undefined;
+  #errorNode: HTMLElement | undefined;
+  #ownerForm: HTMLFormElement | null | undefined;
+  #pendingValue: string | undefined;
+  #pendingSource: OtpSource | undefined;
+  #valueAtFocus = '';
+  #changeFired = false;
+  #otpRequest: AbortController | undefined;
+  #fieldsetObserver: MutationObserver | undefined;
+  // Engines place the caret at different moments of a click (WebKit after the click event), so
+  // the clicked box is remembered until the next key, and applied on every selection change.
+  #pointerBox: number | undefined;
+  readonly #uid = `otp-input-${++instances}`;
 
   /** The current code. Setting it fires no events, like a native input. */
   get value(): string {
-    return this.input?.value ?? this.pendingValue ?? this.defaultValue;
+    return this.#input?.value ?? this.#pendingValue ?? this.defaultValue;
   }
   set value(value: string) {
-    const clean = this.clean(String(value ?? ''));
-    if (!this.input) {
-      this.pendingValue = clean;
+    const clean = this.#clean(String(value ?? ''));
+    if (!this.#input) {
+      this.#pendingValue = clean;
       return;
     }
-    this.input.value = clean;
-    this.sync();
+    this.#input.value = clean;
+    this.#sync();
   }
 
   /** The form the code belongs to. */
   get form(): HTMLFormElement | null {
-    return this.input?.form ?? null;
+    return this.#input?.form ?? null;
   }
   /** The native input's validity (length and `required` are checked). */
   get validity(): ValidityState | undefined {
-    return this.input?.validity;
+    return this.#input?.validity;
   }
   /** Why the code is not valid, or an empty string. */
   get validationMessage(): string {
-    return this.input?.validationMessage ?? '';
+    return this.#input?.validationMessage ?? '';
   }
   /** Checks validity without showing anything. */
   checkValidity(): boolean {
-    return this.input?.checkValidity() ?? true;
+    return this.#input?.checkValidity() ?? true;
   }
   /** Checks validity and shows the message. */
   reportValidity(): boolean {
-    return this.input?.reportValidity() ?? true;
+    return this.#input?.reportValidity() ?? true;
   }
   /** Focuses the input. */
   override focus(options?: FocusOptions): void {
-    this.input?.focus(options);
+    this.#input?.focus(options);
   }
   /** Removes focus from the input. */
   override blur(): void {
-    this.input?.blur();
+    this.#input?.blur();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.adoptInput();
-    const input = this.input!;
-    for (const [type, listener] of this.inputListeners) input.addEventListener(type, listener as EventListener);
-    this.ownerForm = input.form;
-    this.ownerForm?.addEventListener('submit', this.onSubmit);
-    this.ownerForm?.addEventListener('reset', this.onReset);
-    this.observeFieldsets();
-    this.adoptRootStyles();
-    this.sync();
-    if (this.hasFocus()) this.onFocus();
+    // A value set before the tag was defined (frameworks do that) hides the accessor: re-apply it.
+    if (Object.hasOwn(this, 'value')) {
+      const value = this.value;
+      delete (this as { value?: string }).value;
+      this.value = value;
+    }
+    this.#adoptInput();
+    const input = this.#input!;
+    for (const [type, listener] of this.#inputListeners) input.addEventListener(type, listener as EventListener);
+    this.#ownerForm = input.form;
+    this.#ownerForm?.addEventListener('submit', this.#stopWebOtp);
+    this.#ownerForm?.addEventListener('reset', this.#onReset);
+    this.#observeFieldsets();
+    this.#adoptRootStyles();
+    this.#sync();
+    if (this.#hasFocus()) this.#onFocus();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    const input = this.input!;
-    for (const [type, listener] of this.inputListeners) input.removeEventListener(type, listener as EventListener);
-    document.removeEventListener('selectionchange', this.onSelectionChange);
-    this.ownerForm?.removeEventListener('submit', this.onSubmit);
-    this.ownerForm?.removeEventListener('reset', this.onReset);
-    this.fieldsetObserver?.disconnect();
-    this.stopWebOtp();
+    const input = this.#input!;
+    for (const [type, listener] of this.#inputListeners) input.removeEventListener(type, listener as EventListener);
+    document.removeEventListener('selectionchange', this.#onSelectionChange);
+    this.#ownerForm?.removeEventListener('submit', this.#stopWebOtp);
+    this.#ownerForm?.removeEventListener('reset', this.#onReset);
+    this.#fieldsetObserver?.disconnect();
+    this.#stopWebOtp();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('length') && !(Number.isInteger(this.length) && this.length >= 1 && this.length <= MAX_LENGTH)) {
-      console.warn(`<otp-input>: length="${this.length}" is not a whole number from 1 to ${MAX_LENGTH}; using 6.`);
+    if (!(Number.isInteger(this.length) && this.length >= 1 && this.length <= MAX_LENGTH)) {
+      warn('length', this.length, `is not a whole number from 1 to ${MAX_LENGTH}`, '6');
       this.length = 6;
     }
-    if (changed.has('mode') && this.mode !== 'numeric' && this.mode !== 'alphanumeric') {
-      console.warn(`<otp-input>: mode="${this.mode}" is not "numeric" or "alphanumeric"; using "numeric".`);
+    if (this.mode !== 'numeric' && this.mode !== 'alphanumeric') {
+      warn('mode', this.mode, 'is not "numeric" or "alphanumeric"', '"numeric"');
       this.mode = 'numeric';
     }
-    if (changed.has('webotp') && !this.webotp) this.stopWebOtp();
-    if ((changed.has('length') || changed.has('mode') || changed.has('pattern')) && this.input) {
+    if (changed.has('webotp') && !this.webotp) this.#stopWebOtp();
+    if (changed.has('length') || changed.has('mode') || changed.has('pattern')) {
       // Stricter rules apply to what is already there.
-      const clean = this.clean(this.input.value);
-      if (clean !== this.input.value) this.input.value = clean;
-      this.sync();
+      const input = this.#input!;
+      const clean = this.#clean(input.value);
+      if (clean !== input.value) input.value = clean;
+      this.#sync();
     }
   }
 
   protected override updated(): void {
-    const input = this.input!;
-    const s = { ...defaultStrings, ...this.strings };
+    const input = this.#input!;
     if (this.name) input.name = this.name;
     else input.removeAttribute('name');
-    input.defaultValue = this.clean(this.defaultValue);
+    input.defaultValue = this.#clean(this.defaultValue);
     input.required = this.required;
     input.disabled = this.disabled;
     input.readOnly = this.readonly;
     input.maxLength = this.length;
     input.inputMode = this.pattern || this.mode === 'alphanumeric' ? 'text' : 'numeric';
-    input.setAttribute('autocomplete', 'one-time-code');
-    input.setAttribute('enterkeyhint', 'done');
-    input.setAttribute('autocapitalize', 'off');
-    input.setAttribute('autocorrect', 'off');
-    input.spellcheck = false;
-    input.dir = 'ltr';
-    input.style.setProperty('-webkit-text-security', this.masked ? 'disc' : 'none');
     // A <label> names the input better than aria-label can; aria-label would override it.
     if (input.labels?.length || input.hasAttribute('aria-labelledby')) input.removeAttribute('aria-label');
-    else input.setAttribute('aria-label', this.label || s.label);
-
-    input.setCustomValidity(this.validityMessage());
-    const message = this.errorText();
-    this.renderError(message);
+    else input.setAttribute('aria-label', this.label || this.#strings.label);
+    input.setCustomValidity(this.#validityMessage());
+    const message = this.#errorText();
+    this.#renderError(message);
     if (message) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
   }
 
-  private validityMessage(): string {
-    const s = { ...defaultStrings, ...this.strings };
-    const count = this.current.length;
+  protected override render() {
+    const value = [...this.#value];
+    const [start, end] = this.#selection;
+    const groupEnds = this.#groupEnds();
+    const disabled = this.disabled || this.#fieldDisabled;
+    const boxes = [];
+    for (let i = 0; i < this.length; i++) {
+      const active = this.#focused && !disabled && (i === start || (i > start && i < end));
+      const parts = `box${value[i] ? ' box-filled' : ''}${active ? ' box-active' : ''}${this.invalid ? ' box-invalid' : ''}`;
+      const content = value[i]
+        ? html`<span part="char">${this.masked ? '•' : value[i]}</span>`
+        : active && !this.readonly
+          ? html`<span part="caret"></span>`
+          : nothing;
+      boxes.push(html`<span part=${parts}>${content}</span>`);
+      if (groupEnds.has(i + 1) && i + 1 < this.length) boxes.push(html`<span part="separator"></span>`);
+    }
+    const error = this.#errorText();
+    return html`<div part="field" class=${disabled ? 'disabled' : ''} dir="ltr" @pointerdown=${this.#onPointerDown} @click=${this.#onFieldClick}>
+        <div part="boxes" aria-hidden="true">${boxes}</div>
+        <slot></slot>
+      </div>
+      <div part="error" ?hidden=${!error}><slot name="error"></slot></div>
+      <span class="visually-hidden" role="status">${this.#announcement}</span>`;
+  }
+
+  get #strings(): OtpInputStrings {
+    return { ...defaultStrings, ...this.strings };
+  }
+
+  #validityMessage(): string {
+    const count = this.#value.length;
+    const s = this.#strings;
     if (count === 0) return this.required ? s.required(this.length, this.mode) : '';
     return count < this.length ? s.incomplete(this.length, this.mode) : '';
   }
 
   /** What the error part shows: the app's message while `invalid`, else a failed submit's reason. */
-  private errorText(): string {
-    return this.invalid ? this.errorMessage : this.showValidity ? this.validityMessage() : '';
-  }
-
-  protected override render() {
-    const value = [...this.current];
-    const [start, end] = this.selection;
-    const groupEnds = this.groupEnds();
-    const disabled = this.disabled || this.fieldDisabled;
-    const boxes = [];
-    for (let i = 0; i < this.length; i++) {
-      const active = this.focused && !disabled && (i === start || (i > start && i < end));
-      const parts = `box${value[i] ? ' box-filled' : ''}${active ? ' box-active' : ''}${this.invalid ? ' box-invalid' : ''}`;
-      boxes.push(
-        html`<span part=${parts}
-          >${value[i] ? html`<span part="char">${this.masked ? '•' : value[i]}</span>` : nothing}${active && !value[i] && !this.readonly
-            ? html`<span part="caret"></span>`
-            : nothing}</span
-        >`,
-      );
-      if (groupEnds.has(i + 1) && i + 1 < this.length) boxes.push(html`<span part="separator"></span>`);
-    }
-    return html`<div part="field" class=${disabled ? 'disabled' : ''} dir="ltr" @pointerdown=${this.onPointerDown} @click=${this.onFieldClick}>
-        <div part="boxes" aria-hidden="true">${boxes}</div>
-        <slot></slot>
-      </div>
-      <div part="error" ?hidden=${!this.errorText()}><slot name="error"></slot></div>
-      <span class="visually-hidden" role="status">${this.announcement}</span>`;
+  #errorText(): string {
+    return this.invalid ? this.errorMessage : this.#showValidity ? this.#validityMessage() : '';
   }
 
   // --- the light-DOM input -------------------------------------------------------------------
 
-  private adoptInput(): void {
-    if (this.input?.parentNode === this) return;
-    const existing = this.querySelector<HTMLInputElement>(':scope > input');
-    if (existing) {
+  #adoptInput(): void {
+    if (this.#input?.parentNode === this) return;
+    let input = this.querySelector<HTMLInputElement>(':scope > input');
+    if (input) {
       // Enhance the author's input: what it says becomes the element's settings, unless the
-      // element says otherwise.
-      const take = (attr: string, apply: (value: string) => void) => {
-        const v = existing.getAttribute(attr);
-        if (v !== null && !this.hasAttribute(attr === 'maxlength' ? 'length' : attr === 'aria-label' ? 'label' : attr)) apply(v);
+      // element's own attributes say otherwise.
+      const take = (from: string, to: string, apply: (value: string) => void) => {
+        const v = input!.getAttribute(from);
+        if (v !== null && !this.hasAttribute(to)) apply(v);
       };
-      take('name', v => (this.name = v));
-      take('value', v => (this.defaultValue = v));
-      take('maxlength', v => (this.length = Number(v)));
-      take('aria-label', v => (this.label = v));
-      for (const flag of ['required', 'disabled', 'readonly'] as const) take(flag, () => (this[flag] = true));
-      this.input = existing;
+      take('name', 'name', v => (this.name = v));
+      take('value', 'value', v => (this.defaultValue = v));
+      take('maxlength', 'length', v => (this.length = Number(v)));
+      take('aria-label', 'label', v => (this.label = v));
+      for (const flag of ['required', 'disabled', 'readonly'] as const) take(flag, flag, () => (this[flag] = true));
     } else {
-      this.input = document.createElement('input');
-      this.input.type = 'text';
-      this.input.value = this.clean(this.defaultValue);
-      this.append(this.input);
+      input = document.createElement('input');
+      input.value = this.#clean(this.defaultValue);
+      this.append(input);
     }
-    if (this.pendingValue !== undefined) this.input.value = this.pendingValue;
-    this.pendingValue = undefined;
+    for (const [name, value] of Object.entries(INPUT_HINTS)) input.setAttribute(name, value);
+    if (this.#pendingValue !== undefined) input.value = this.#pendingValue;
+    this.#pendingValue = undefined;
+    this.#input = input;
   }
 
-  private renderError(message: string): void {
-    const input = this.input!;
+  #renderError(message: string): void {
+    const input = this.#input!;
     const describedBy = new Set((input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
     if (message) {
-      if (!this.errorNode) {
-        this.errorNode = document.createElement('span');
-        this.errorNode.slot = 'error';
-        this.errorNode.id = `${this.uid}-error`;
+      if (!this.#errorNode) {
+        this.#errorNode = document.createElement('span');
+        this.#errorNode.slot = 'error';
+        this.#errorNode.id = `${this.#uid}-error`;
       }
-      if (this.errorNode.parentNode !== this) this.append(this.errorNode);
-      this.errorNode.textContent = message;
-      describedBy.add(this.errorNode.id);
-    } else if (this.errorNode) {
-      this.errorNode.remove();
-      this.errorNode.textContent = '';
-      describedBy.delete(this.errorNode.id);
+      if (this.#errorNode.parentNode !== this) this.append(this.#errorNode);
+      this.#errorNode.textContent = message;
+      describedBy.add(this.#errorNode.id);
+    } else if (this.#errorNode) {
+      this.#errorNode.remove();
+      this.#errorNode.textContent = '';
+      describedBy.delete(this.#errorNode.id);
     }
     if (describedBy.size) input.setAttribute('aria-describedby', [...describedBy].join(' '));
     else input.removeAttribute('aria-describedby');
   }
 
-  private adoptRootStyles(): void {
+  #adoptRootStyles(): void {
     const root = this.getRootNode() as Document | ShadowRoot;
     if (adoptedRoots.has(root) || !('adoptedStyleSheets' in root)) return;
     const sheet = new CSSStyleSheet();
@@ -335,26 +362,26 @@ export class OtpInput extends LitElement {
   }
 
   // A disabled <fieldset> disables the input without telling anyone; watch the ancestors.
-  private observeFieldsets(): void {
-    this.fieldsetObserver ??= new MutationObserver(() => this.sync());
-    this.fieldsetObserver.disconnect();
+  #observeFieldsets(): void {
+    this.#fieldsetObserver ??= new MutationObserver(() => this.#sync());
+    this.#fieldsetObserver.disconnect();
     for (let fs = this.closest('fieldset'); fs; fs = fs.parentElement?.closest('fieldset') ?? null) {
-      this.fieldsetObserver.observe(fs, { attributes: true, attributeFilter: ['disabled'] });
+      this.#fieldsetObserver.observe(fs, { attributes: true, attributeFilter: ['disabled'] });
     }
   }
 
   // --- characters ----------------------------------------------------------------------------
 
-  private acceptsFor?: { key: string; test: (ch: string) => boolean };
+  #acceptsFor: { key: string; test: (ch: string) => boolean } | undefined;
 
   /** The test for one character, rebuilt only when `mode` or `pattern` changed. */
-  private get accepts(): (ch: string) => boolean {
+  get #accepts(): (ch: string) => boolean {
     const key = `${this.mode}\n${this.pattern}`;
-    if (this.acceptsFor?.key !== key) this.acceptsFor = { key, test: characterTest(this.mode, this.compilePattern()) };
-    return this.acceptsFor.test;
+    if (this.#acceptsFor?.key !== key) this.#acceptsFor = { key, test: characterTest(this.mode, this.#compilePattern()) };
+    return this.#acceptsFor.test;
   }
 
-  private compilePattern(): RegExp | undefined {
+  #compilePattern(): RegExp | undefined {
     if (!this.pattern) return undefined;
     try {
       return new RegExp(`^(?:${this.pattern})$`, 'u');
@@ -364,11 +391,11 @@ export class OtpInput extends LitElement {
     }
   }
 
-  private clean(text: string): string {
-    return codeCharacters(text, this.accepts).slice(0, this.length);
+  #clean(text: string): string {
+    return codeCharacters(text, this.#accepts).slice(0, this.length);
   }
 
-  private groupEnds(): Set<number> {
+  #groupEnds(): Set<number> {
     if (!this.groups) return new Set();
     const sizes = this.groups.split('-').map(Number);
     if (sizes.some(n => !Number.isInteger(n) || n < 1) || sizes.reduce((a, b) => a + b, 0) !== this.length) {
@@ -382,71 +409,71 @@ export class OtpInput extends LitElement {
   // --- selection: one box at a time ----------------------------------------------------------
 
   /** Puts the caret on box `index`: the character there is selected, so typing overwrites it. */
-  private selectBox(index: number): void {
-    const input = this.input!;
+  #selectBox(index: number): void {
+    const input = this.#input!;
     const count = input.value.length;
     const at = Math.max(0, Math.min(index, count, this.length - 1));
     if (at < count) input.setSelectionRange(at, at + 1);
     else input.setSelectionRange(count, count);
-    this.sync();
+    this.#sync();
   }
 
-  private hasFocus(): boolean {
-    return !!this.input?.matches(':focus');
+  #hasFocus(): boolean {
+    return !!this.#input?.matches(':focus');
   }
 
   /** Reads the input's state into the rendered state. */
-  private sync(): void {
-    const input = this.input;
+  #sync(): void {
+    const input = this.#input;
     if (!input) return;
-    this.current = input.value;
+    this.#value = input.value;
     const start = input.selectionStart ?? input.value.length;
-    const end = input.selectionEnd ?? start;
-    this.selection = [start, end];
-    this.fieldDisabled = input.matches(':disabled');
+    this.#selection = [start, input.selectionEnd ?? start];
+    this.#fieldDisabled = input.matches(':disabled');
+    this.requestUpdate();
   }
 
   // --- events of the input -------------------------------------------------------------------
 
-  private readonly onBeforeInput = (e: InputEvent) => {
+  readonly #onBeforeInput = (e: InputEvent) => {
     if (e.isComposing || !e.inputType.startsWith('insert')) return;
     const data = e.data ?? e.dataTransfer?.getData('text/plain') ?? null;
     if (data === null) return;
-    const clean = codeCharacters(data, this.accepts);
+    const clean = codeCharacters(data, this.#accepts);
     const pasted = e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop';
     const source: OtpSource = pasted ? 'paste' : [...data].length > 1 ? 'autofill' : 'typing';
     if (source === 'typing' && clean === data) {
-      this.pendingSource = 'typing'; // let the browser insert it: native undo and events stay intact
+      this.#pendingSource = 'typing'; // let the browser insert it: native undo and events stay intact
       return;
     }
     // Several characters at once (paste, autofill, a keyboard's clipboard chip): insert them
     // ourselves, before maxlength would cut "123 456" to "123 45".
     e.preventDefault();
-    if (clean) this.insert(clean, source, e.inputType);
+    if (clean) this.#insert(clean, source, e.inputType);
   };
 
   /** Puts code characters at the selection; a whole code (or `replaceAll`) replaces everything. */
-  private insert(clean: string, source: OtpSource, inputType: string, replaceAll = clean.length >= this.length): void {
-    const input = this.input!;
+  #insert(clean: string, source: OtpSource, inputType: string, replaceAll = clean.length >= this.length): void {
+    const input = this.#input!;
     if (input.readOnly || input.disabled) return;
     const v = input.value;
     const start = replaceAll ? 0 : (input.selectionStart ?? v.length);
     const end = replaceAll ? v.length : (input.selectionEnd ?? v.length);
     const next = (v.slice(0, start) + clean + v.slice(end)).slice(0, this.length);
     input.value = next;
-    if (this.hasFocus()) {
+    if (this.#hasFocus()) {
       const caret = Math.min(start + clean.length, next.length);
       input.setSelectionRange(caret, caret);
     }
-    this.pendingSource = source;
+    this.#pendingSource = source;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType, data: clean }));
   }
 
-  private readonly onInput = (e: Event) => {
-    const input = this.input!;
-    this.pointerBox = undefined;
-    const before = this.current;
-    const clean = this.clean(input.value);
+  readonly #onInput = (e: Event) => {
+    const input = this.#input!;
+    this.#pointerBox = undefined;
+    const before = this.#value;
+    const clean = this.#clean(input.value);
     if (clean !== input.value) {
       const caret = Math.min(input.selectionStart ?? clean.length, clean.length);
       input.value = clean;
@@ -455,141 +482,143 @@ export class OtpInput extends LitElement {
     const data = (e as InputEvent).data;
     // Without beforeinput (Chromium's autofill sets the value directly) a jump of several
     // characters means the code was filled in for the user.
-    const source = this.pendingSource ?? (clean.length - before.length > 1 || (data && [...data].length > 1) ? 'autofill' : 'typing');
-    this.pendingSource = undefined;
-    this.showValidity = false;
-    if (this.hasFocus()) this.selectBox(input.selectionStart ?? clean.length);
-    else this.sync();
-    if (source === 'autofill' || source === 'webotp') this.announce();
-    this.maybeComplete(before, clean, source);
+    const source = this.#pendingSource ?? (clean.length - before.length > 1 || (data && [...data].length > 1) ? 'autofill' : 'typing');
+    this.#pendingSource = undefined;
+    this.#showValidity = false;
+    if (this.#hasFocus()) this.#selectBox(input.selectionStart ?? clean.length);
+    else this.#sync();
+    if (source === 'autofill' || source === 'webotp') this.#announce();
+    this.#maybeComplete(before, clean, source);
   };
 
-  private maybeComplete(before: string, value: string, source: OtpSource): void {
+  #maybeComplete(before: string, value: string, source: OtpSource): void {
     const full = value.length === this.length;
     const becameFull = full && before.length < this.length;
     const replaced = full && source !== 'typing' && value !== before;
     if (!becameFull && !replaced) return;
-    if (source !== 'webotp') this.stopWebOtp(); // the user finished by hand: WebOTP has nothing left to do
+    if (source !== 'webotp') this.#stopWebOtp(); // the user finished by hand: WebOTP has nothing left to do
     const event = new OtpCompleteEvent({ value, source });
-    if (this.dispatchEvent(event) && this.autosubmit) this.input!.form?.requestSubmit();
+    if (this.dispatchEvent(event) && this.autosubmit) this.#input!.form?.requestSubmit();
   }
 
-  private announce(): void {
-    this.announcement = '';
-    // A live region announces a change of its text; clear first so a repeat is announced too.
-    requestAnimationFrame(() => (this.announcement = this.strings.filledIn ?? defaultStrings.filledIn));
+  #announce(): void {
+    // A live region announces a change of its text; clear it first so a repeat is announced too.
+    this.#announcement = '';
+    this.requestUpdate();
+    requestAnimationFrame(() => {
+      this.#announcement = this.#strings.filledIn;
+      this.requestUpdate();
+    });
   }
 
-  private readonly onKeyDown = (e: KeyboardEvent) => {
-    this.pointerBox = undefined;
+  readonly #onKeyDown = (e: KeyboardEvent) => {
+    this.#pointerBox = undefined;
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    const [start] = this.selection;
+    const [start] = this.#selection;
     const rtl = getComputedStyle(this).direction === 'rtl';
     let to: number | undefined;
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') to = start + ((e.key === 'ArrowRight') !== rtl ? 1 : -1);
     else if (e.key === 'Home') to = 0;
-    else if (e.key === 'End') to = this.input!.value.length;
+    else if (e.key === 'End') to = this.#input!.value.length;
     if (to === undefined) return;
     e.preventDefault();
-    this.selectBox(to);
+    this.#selectBox(to);
   };
 
-  private readonly onFocus = () => {
-    this.focused = true;
-    this.valueAtFocus = this.input!.value;
-    this.changeFired = false;
-    document.addEventListener('selectionchange', this.onSelectionChange);
-    this.selectBox(this.input!.value.length);
-    this.startWebOtp();
+  readonly #onFocus = () => {
+    this.#focused = true;
+    this.#valueAtFocus = this.#input!.value;
+    this.#changeFired = false;
+    document.addEventListener('selectionchange', this.#onSelectionChange);
+    this.#selectBox(this.#input!.value.length);
+    this.#startWebOtp();
   };
 
-  private readonly onBlur = () => {
-    this.focused = false;
-    this.pointerBox = undefined;
-    document.removeEventListener('selectionchange', this.onSelectionChange);
+  readonly #onBlur = () => {
+    this.#focused = false;
+    this.#pointerBox = undefined;
+    document.removeEventListener('selectionchange', this.#onSelectionChange);
     // Values the element inserted itself (paste, autofill, WebOTP) get the change event a
     // browser gives typed ones.
-    if (!this.changeFired && this.input!.value !== this.valueAtFocus) {
-      this.input!.dispatchEvent(new Event('change', { bubbles: true }));
+    if (!this.#changeFired && this.#input!.value !== this.#valueAtFocus) {
+      this.#input!.dispatchEvent(new Event('change', { bubbles: true }));
     }
-    this.sync();
+    this.#sync();
   };
 
-  private readonly onChange = () => {
-    this.changeFired = true;
+  readonly #onChange = () => {
+    this.#changeFired = true;
   };
 
   // A collapsed caret becomes a one-box selection, so retyping overwrites; after a click or tap,
   // the box under the pointer wins over wherever the engine put the caret in the hidden text.
-  private readonly onSelectionChange = () => {
-    const input = this.input!;
-    if (!this.hasFocus()) return;
-    if (this.pointerBox !== undefined) this.selectBox(this.pointerBox);
-    else if (input.selectionStart === input.selectionEnd) this.selectBox(input.selectionStart!);
-    else this.sync();
+  readonly #onSelectionChange = () => {
+    const input = this.#input!;
+    if (!this.#hasFocus()) return;
+    if (this.#pointerBox !== undefined) this.#selectBox(this.#pointerBox);
+    else if (input.selectionStart === input.selectionEnd) this.#selectBox(input.selectionStart!);
+    else this.#sync();
   };
 
-  // Engines place the caret at different moments of a click (WebKit after the click event), so
-  // the clicked box is remembered until the next key, and applied on every selection change.
-  private pointerBox?: number;
-
-  private readonly onPointerDown = (e: PointerEvent) => {
+  readonly #onPointerDown = (e: PointerEvent) => {
     const boxes = [...this.renderRoot.querySelectorAll('[part~="box"]')];
     const index = boxes.findIndex(box => e.clientX < box.getBoundingClientRect().right);
-    this.pointerBox = index < 0 ? boxes.length - 1 : index;
+    this.#pointerBox = index < 0 ? boxes.length - 1 : index;
   };
 
-  private readonly onFieldClick = () => {
-    if (this.pointerBox !== undefined && this.hasFocus()) this.selectBox(this.pointerBox);
+  readonly #onFieldClick = () => {
+    if (this.#pointerBox !== undefined && this.#hasFocus()) this.#selectBox(this.#pointerBox);
   };
 
-  private readonly onInvalid = () => {
-    this.showValidity = true;
+  readonly #onInvalid = () => {
+    this.#showValidity = true;
+    this.requestUpdate();
   };
 
-  private readonly onSubmit = () => this.stopWebOtp();
-
-  private readonly onReset = () => {
+  readonly #onReset = () => {
     // The form resets its controls after the reset event; read the restored value then.
     queueMicrotask(() => {
-      this.showValidity = false;
-      this.sync();
+      this.#showValidity = false;
+      this.#sync();
     });
   };
 
-  private readonly inputListeners = [
-    ['beforeinput', this.onBeforeInput],
-    ['input', this.onInput],
-    ['keydown', this.onKeyDown],
-    ['focus', this.onFocus],
-    ['blur', this.onBlur],
-    ['change', this.onChange],
-    ['invalid', this.onInvalid],
+  readonly #inputListeners = [
+    ['beforeinput', this.#onBeforeInput],
+    ['input', this.#onInput],
+    ['keydown', this.#onKeyDown],
+    ['focus', this.#onFocus],
+    ['blur', this.#onBlur],
+    ['change', this.#onChange],
+    ['invalid', this.#onInvalid],
     // Engines that fire selectionchange at the input itself; it does not cross shadow roots.
-    ['selectionchange', this.onSelectionChange],
+    ['selectionchange', this.#onSelectionChange],
   ] as const;
 
   // --- WebOTP --------------------------------------------------------------------------------
 
-  private startWebOtp(): void {
-    if (!this.webotp || this.otpRequest || !isWebOtpSupported() || this.current.length === this.length) return;
-    const request = (this.otpRequest = new AbortController());
-    requestOtp({ signal: request.signal }).then(
-      code => {
-        if (this.otpRequest !== request) return;
-        this.otpRequest = undefined;
-        const clean = code ? this.clean(code) : '';
-        if (clean) this.insert(clean, 'webotp', 'insertReplacementText', true);
-      },
-      (error: Error) => {
-        if (this.otpRequest === request) this.otpRequest = undefined;
-        console.warn(`<otp-input>: ${error.message}`);
-      },
-    );
+  #startWebOtp(): void {
+    if (!this.webotp || this.#otpRequest || this.#value.length === this.length) return;
+    const request = (this.#otpRequest = new AbortController());
+    // Loaded on first use, so pages that never turn WebOTP on never download it.
+    import('../../webotp/index.js')
+      .then(({ isWebOtpSupported, requestOtp }) => (isWebOtpSupported() ? requestOtp({ signal: request.signal }) : null))
+      .then(
+        code => {
+          if (this.#otpRequest !== request) return;
+          this.#otpRequest = undefined;
+          const clean = code ? this.#clean(code) : '';
+          if (clean) this.#insert(clean, 'webotp', 'insertReplacementText', true);
+        },
+        (error: Error) => {
+          if (this.#otpRequest === request) this.#otpRequest = undefined;
+          console.warn(`<otp-input>: ${error.message}`);
+        },
+      );
   }
 
-  private stopWebOtp(): void {
-    this.otpRequest?.abort();
-    this.otpRequest = undefined;
-  }
+  readonly #stopWebOtp = () => {
+    this.#otpRequest?.abort();
+    this.#otpRequest = undefined;
+  };
 }
