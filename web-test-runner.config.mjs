@@ -13,6 +13,8 @@ export default {
   browsers: launchers(names),
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   reporters: [defaultReporter(), countReporter()],
+  // Lit's dev mode stays on in tests for its warnings; its banner is noise.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 5000 } },
   coverageConfig: {
     include: ['src/**/*.ts'],
