@@ -25,6 +25,9 @@ const defaultStrings: OtpInputStrings = {
 };
 
 const MAX_LENGTH = 12;
+// The input's events the element handles (selectionchange: engines that fire it at the input,
+// where it does not cross shadow roots; the document's is listened to while focused).
+const INPUT_EVENTS = ['beforeinput', 'input', 'keydown', 'focus', 'blur', 'change', 'invalid', 'selectionchange'];
 // Hints every one-time-code input gets; `dir` keeps the code left to right on RTL pages.
 const INPUT_HINTS = { autocomplete: 'one-time-code', enterkeyhint: 'done', autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false', dir: 'ltr' };
 const adoptedRoots = new WeakSet<Document | ShadowRoot>();
@@ -201,10 +204,10 @@ export class OtpInput extends LitElement {
     }
     this.#adoptInput();
     const input = this.#input!;
-    for (const [type, listener] of this.#inputListeners) input.addEventListener(type, listener as EventListener);
+    for (const type of INPUT_EVENTS) input.addEventListener(type, this);
     this.#ownerForm = input.form;
-    this.#ownerForm?.addEventListener('submit', this.#stopWebOtp);
-    this.#ownerForm?.addEventListener('reset', this.#onReset);
+    this.#ownerForm?.addEventListener('submit', this);
+    this.#ownerForm?.addEventListener('reset', this);
     this.#observeFieldsets();
     this.#adoptRootStyles();
     this.#sync();
@@ -214,12 +217,44 @@ export class OtpInput extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     const input = this.#input!;
-    for (const [type, listener] of this.#inputListeners) input.removeEventListener(type, listener as EventListener);
-    document.removeEventListener('selectionchange', this.#onSelectionChange);
-    this.#ownerForm?.removeEventListener('submit', this.#stopWebOtp);
-    this.#ownerForm?.removeEventListener('reset', this.#onReset);
+    for (const type of INPUT_EVENTS) input.removeEventListener(type, this);
+    document.removeEventListener('selectionchange', this);
+    this.#ownerForm?.removeEventListener('submit', this);
+    this.#ownerForm?.removeEventListener('reset', this);
     this.#fieldsetObserver?.disconnect();
     this.#stopWebOtp();
+  }
+
+  /**
+   * Routes the events of the input, its form and the document: one listener object rather than a
+   * bound function per event.
+   * @internal
+   */
+  handleEvent(e: Event): void {
+    switch (e.type) {
+      case 'beforeinput':
+        return this.#onBeforeInput(e as InputEvent);
+      case 'input':
+        return this.#onInput(e);
+      case 'keydown':
+        return this.#onKeyDown(e as KeyboardEvent);
+      case 'focus':
+        return this.#onFocus();
+      case 'blur':
+        return this.#onBlur();
+      case 'change':
+        this.#changeFired = true;
+        return;
+      case 'invalid':
+        this.#showValidity = true;
+        return this.requestUpdate();
+      case 'selectionchange':
+        return this.#onSelectionChange();
+      case 'submit':
+        return this.#stopWebOtp();
+      case 'reset':
+        return this.#onReset();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -435,7 +470,7 @@ export class OtpInput extends LitElement {
 
   // --- events of the input -------------------------------------------------------------------
 
-  readonly #onBeforeInput = (e: InputEvent) => {
+  #onBeforeInput(e: InputEvent) {
     if (e.isComposing || !e.inputType.startsWith('insert')) return;
     const data = e.data ?? e.dataTransfer?.getData('text/plain') ?? null;
     if (data === null) return;
@@ -450,7 +485,7 @@ export class OtpInput extends LitElement {
     // ourselves, before maxlength would cut "123 456" to "123 45".
     e.preventDefault();
     if (clean) this.#insert(clean, source, e.inputType);
-  };
+  }
 
   /** Puts code characters at the selection; a whole code (or `replaceAll`) replaces everything. */
   #insert(clean: string, source: OtpSource, inputType: string, replaceAll = clean.length >= this.length): void {
@@ -469,7 +504,7 @@ export class OtpInput extends LitElement {
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType, data: clean }));
   }
 
-  readonly #onInput = (e: Event) => {
+  #onInput(e: Event) {
     const input = this.#input!;
     this.#pointerBox = undefined;
     const before = this.#value;
@@ -489,7 +524,7 @@ export class OtpInput extends LitElement {
     else this.#sync();
     if (source === 'autofill' || source === 'webotp') this.#announce();
     this.#maybeComplete(before, clean, source);
-  };
+  }
 
   #maybeComplete(before: string, value: string, source: OtpSource): void {
     const full = value.length === this.length;
@@ -511,7 +546,7 @@ export class OtpInput extends LitElement {
     });
   }
 
-  readonly #onKeyDown = (e: KeyboardEvent) => {
+  #onKeyDown(e: KeyboardEvent) {
     this.#pointerBox = undefined;
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const [start] = this.#selection;
@@ -523,77 +558,59 @@ export class OtpInput extends LitElement {
     if (to === undefined) return;
     e.preventDefault();
     this.#selectBox(to);
-  };
+  }
 
-  readonly #onFocus = () => {
+  #onFocus() {
     this.#focused = true;
     this.#valueAtFocus = this.#input!.value;
     this.#changeFired = false;
-    document.addEventListener('selectionchange', this.#onSelectionChange);
+    document.addEventListener('selectionchange', this);
     this.#selectBox(this.#input!.value.length);
     this.#startWebOtp();
-  };
+  }
 
-  readonly #onBlur = () => {
+  #onBlur() {
     this.#focused = false;
     this.#pointerBox = undefined;
-    document.removeEventListener('selectionchange', this.#onSelectionChange);
+    document.removeEventListener('selectionchange', this);
     // Values the element inserted itself (paste, autofill, WebOTP) get the change event a
     // browser gives typed ones.
     if (!this.#changeFired && this.#input!.value !== this.#valueAtFocus) {
       this.#input!.dispatchEvent(new Event('change', { bubbles: true }));
     }
     this.#sync();
-  };
+  }
 
-  readonly #onChange = () => {
-    this.#changeFired = true;
-  };
 
   // A collapsed caret becomes a one-box selection, so retyping overwrites; after a click or tap,
   // the box under the pointer wins over wherever the engine put the caret in the hidden text.
-  readonly #onSelectionChange = () => {
+  #onSelectionChange() {
     const input = this.#input!;
     if (!this.#hasFocus()) return;
     if (this.#pointerBox !== undefined) this.#selectBox(this.#pointerBox);
     else if (input.selectionStart === input.selectionEnd) this.#selectBox(input.selectionStart!);
     else this.#sync();
-  };
+  }
 
-  readonly #onPointerDown = (e: PointerEvent) => {
+  #onPointerDown(e: PointerEvent) {
     const boxes = [...this.renderRoot.querySelectorAll('[part~="box"]')];
     const index = boxes.findIndex(box => e.clientX < box.getBoundingClientRect().right);
     this.#pointerBox = index < 0 ? boxes.length - 1 : index;
-  };
+  }
 
-  readonly #onFieldClick = () => {
+  #onFieldClick() {
     if (this.#pointerBox !== undefined && this.#hasFocus()) this.#selectBox(this.#pointerBox);
-  };
+  }
 
-  readonly #onInvalid = () => {
-    this.#showValidity = true;
-    this.requestUpdate();
-  };
 
-  readonly #onReset = () => {
+  #onReset() {
     // The form resets its controls after the reset event; read the restored value then.
     queueMicrotask(() => {
       this.#showValidity = false;
       this.#sync();
     });
-  };
+  }
 
-  readonly #inputListeners = [
-    ['beforeinput', this.#onBeforeInput],
-    ['input', this.#onInput],
-    ['keydown', this.#onKeyDown],
-    ['focus', this.#onFocus],
-    ['blur', this.#onBlur],
-    ['change', this.#onChange],
-    ['invalid', this.#onInvalid],
-    // Engines that fire selectionchange at the input itself; it does not cross shadow roots.
-    ['selectionchange', this.#onSelectionChange],
-  ] as const;
 
   // --- WebOTP --------------------------------------------------------------------------------
 
@@ -617,8 +634,8 @@ export class OtpInput extends LitElement {
       );
   }
 
-  readonly #stopWebOtp = () => {
+  #stopWebOtp() {
     this.#otpRequest?.abort();
     this.#otpRequest = undefined;
-  };
+  }
 }
