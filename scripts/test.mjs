@@ -41,7 +41,8 @@ function ensureBrowsers() {
   return missingPackages(engines).length === 0;
 }
 
-// 1. Build: the Node tests import the package by its own name, as users do.
+// 1. Type-check sources and tests, then build: the Node tests import the package by its own name.
+add('typecheck', run('npx', ['tsc', '-p', 'tsconfig.test.json']) === 0 ? { passed: 1 } : { failed: 1 });
 if (run('npm', ['run', '--silent', 'build']) !== 0) add('build', { failed: 1 });
 
 // 2. Node's test runner.

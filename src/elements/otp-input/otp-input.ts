@@ -75,7 +75,7 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  */
 export class OtpInput extends LitElement {
   /** The kit version that defined this element. */
-  static readonly version = VERSION;
+  static readonly version: string = VERSION;
   static override styles = styles;
   static override properties = {
     length: { type: Number, reflect: true },
