@@ -210,6 +210,7 @@ export class OtpInput extends LitElement {
     this.#ownerForm?.addEventListener('reset', this);
     this.#observeFieldsets();
     this.#adoptRootStyles();
+    if (this.hasUpdated) this.#nameInput();
     this.#sync();
     if (this.#hasFocus()) this.#onFocus();
   }
@@ -276,24 +277,37 @@ export class OtpInput extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     const input = this.#input!;
-    if (this.name) input.name = this.name;
-    else input.removeAttribute('name');
-    input.defaultValue = this.#clean(this.defaultValue);
-    input.required = this.required;
-    input.disabled = this.disabled;
-    input.readOnly = this.readonly;
-    input.maxLength = this.length;
-    input.inputMode = this.pattern || this.mode === 'alphanumeric' ? 'text' : 'numeric';
-    // A <label> names the input better than aria-label can; aria-label would override it.
-    if (input.labels?.length || input.hasAttribute('aria-labelledby')) input.removeAttribute('aria-label');
-    else input.setAttribute('aria-label', this.label || this.#strings.label);
+    // Settings reach the input only when they change: every write is DOM work, and pages that
+    // render many fields (lists, tests) feel it.
+    if (changed.has('name')) {
+      if (this.name) input.name = this.name;
+      else input.removeAttribute('name');
+    }
+    const rules = changed.has('length') || changed.has('mode') || changed.has('pattern');
+    if (rules || changed.has('defaultValue')) input.defaultValue = this.#clean(this.defaultValue);
+    if (changed.has('required')) input.required = this.required;
+    if (changed.has('disabled')) input.disabled = this.disabled;
+    if (changed.has('readonly')) input.readOnly = this.readonly;
+    if (rules) {
+      input.maxLength = this.length;
+      input.inputMode = this.pattern || this.mode === 'alphanumeric' ? 'text' : 'numeric';
+    }
+    // Finding the input's <label> makes the engine scan the document: only when the name may change.
+    if (changed.has('label') || changed.has('strings')) this.#nameInput();
     input.setCustomValidity(this.#validityMessage());
     const message = this.#errorText();
     this.#renderError(message);
     if (message) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
+  }
+
+  /** A <label> names the input better than aria-label can (aria-label would override it). */
+  #nameInput(): void {
+    const input = this.#input!;
+    if (input.labels?.length || input.hasAttribute('aria-labelledby')) input.removeAttribute('aria-label');
+    else input.setAttribute('aria-label', this.label || this.#strings.label);
   }
 
   protected override render() {
@@ -461,10 +475,14 @@ export class OtpInput extends LitElement {
   #sync(): void {
     const input = this.#input;
     if (!input) return;
-    this.#value = input.value;
     const start = input.selectionStart ?? input.value.length;
-    this.#selection = [start, input.selectionEnd ?? start];
-    this.#fieldDisabled = input.matches(':disabled');
+    const end = input.selectionEnd ?? start;
+    const disabled = input.matches(':disabled');
+    const [oldStart, oldEnd] = this.#selection;
+    if (input.value === this.#value && start === oldStart && end === oldEnd && disabled === this.#fieldDisabled) return;
+    this.#value = input.value;
+    this.#selection = [start, end];
+    this.#fieldDisabled = disabled;
     this.requestUpdate();
   }
 
@@ -562,6 +580,7 @@ export class OtpInput extends LitElement {
 
   #onFocus() {
     this.#focused = true;
+    this.requestUpdate();
     this.#valueAtFocus = this.#input!.value;
     this.#changeFired = false;
     document.addEventListener('selectionchange', this);
@@ -571,6 +590,7 @@ export class OtpInput extends LitElement {
 
   #onBlur() {
     this.#focused = false;
+    this.requestUpdate();
     this.#pointerBox = undefined;
     document.removeEventListener('selectionchange', this);
     // Values the element inserted itself (paste, autofill, WebOTP) get the change event a

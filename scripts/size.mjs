@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+// Size report: min+gzip of every public entry of verify-elements, bundled from src/ with esbuild
+// (no prior build needed), next to Lit and to peer OTP components.
+//
+//   npm run size            # table; exits 1 when an entry is over its budget
+//   npm run size -- --json  # the same figures as JSON (for CI dashboards)
+//
+// How an entry is measured: esbuild `bundle: true, minify: true, format: 'esm'`, target es2022 (as
+// rollup.config.mjs ships it), `lit` and `lit/*` external (the page shares one Lit), then gzip
+// level 9 (node:zlib). The CSS in css`` literals is minified with the build's own transform (taken
+// from rollup.config.mjs). Code behind a dynamic import() is split off as an app's bundler would:
+// the budgeted figure is what loads up front; the lazy part is shown beside it. "+ lit" is the
+// same with Lit inlined: what a page that has no other Lit pays. 1 kB = 1024 bytes (3.5 kB = 3584 B).
+
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+// --- budgets: the one place to change them -------------------------------------------------------
+// `budget` is in bytes of min+gzip with lit external; `null` means "print only".
+const ENTRIES = [
+  { name: 'verify-elements/otp-input.js', file: 'src/elements/otp-input/define.ts', budget: 3584 },
+  { name: 'verify-elements', file: 'src/index.ts', budget: null },
+  { name: 'verify-elements/sms', file: 'src/sms/index.ts', budget: null },
+  { name: 'verify-elements/webotp', file: 'src/webotp/index.ts', budget: null },
+];
+
+// Reference and peers measured the same way (lit external), when the package is installed.
+const MEASURED_PEERS = [
+  { name: 'lit (reference: lit itself)', specifier: 'lit', bundleLit: true },
+  { name: 'lit + lit/decorators.js (reference)', contents: "export * from 'lit'; export * from 'lit/decorators.js';", bundleLit: true },
+  { name: 'Web Awesome 3 <wa-otp-input>', specifier: '@awesome.me/webawesome/dist/components/otp-input/otp-input.js' },
+];
+
+// Figures documented in WEBOTP.md ("Size of the popular components"), NOT measured here.
+const DOCUMENTED_PEERS = [
+  ['input-otp', '4.1 kB', '+ React'],
+  ['react-otp-input', '1.4 kB', '+ React (few features)'],
+  ['zag pin-input', '6.0 kB', ''],
+  ['Web Awesome wa-otp-input', '9.9 kB', '+ Lit 6.0 kB'],
+  ['Mantine PinInput', '16.2 kB', ''],
+  ['Ionic ion-input-otp', '18.9 kB', ''],
+];
+// -------------------------------------------------------------------------------------------------
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const json = process.argv.includes('--json');
+
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  console.error('size: esbuild is not installed (it is a devDependency): run `npm ci` first.');
+  process.exit(2);
+}
+
+const LIT_EXTERNAL = ['lit', 'lit/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*'];
+
+const kB = bytes => (bytes / 1024).toFixed(2);
+const gz = buf => gzipSync(buf, { level: 9 }).length;
+
+// The build minifies the CSS inside css`` literals (rollup.config.mjs, plugin "minify-css-literals");
+// esbuild alone does not. Reuse the build's own transform so this measures what ships.
+const cssLiterals = await (async () => {
+  try {
+    const { default: config } = await import(new URL('../rollup.config.mjs', import.meta.url).href);
+    const plugin = [config].flat().flatMap(c => c.plugins ?? []).find(p => p?.name === 'minify-css-literals');
+    return plugin?.transform ? plugin : null;
+  } catch {
+    return null;
+  }
+})();
+const buildPlugins = cssLiterals
+  ? [{
+      name: 'build-transforms',
+      setup(build) {
+        build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+          const code = await readFile(path, 'utf8');
+          const out = await cssLiterals.transform.call({}, code, path);
+          return { contents: out?.code ?? code, loader: 'ts' };
+        });
+      },
+    }]
+  : [];
+
+/**
+ * Bundles one entry the way an app's bundler would: code behind a dynamic import() becomes a lazy
+ * chunk (splitting), so `gzip` is what loads up front (the entry and the chunks it imports
+ * statically, each gzipped on its own) and `lazy` what loads only when that code path runs.
+ */
+async function measure({ entryPoints, stdin, bundleLit }) {
+  const result = await esbuild.build({
+    ...(stdin ? { stdin: { contents: stdin, resolveDir: root, loader: 'js', sourcefile: '<entry>' } } : { entryPoints }),
+    absWorkingDir: root,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    splitting: true,
+    outdir: 'size-out', // not written
+    external: bundleLit ? [] : LIT_EXTERNAL,
+    plugins: buildPlugins,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const files = new Map(result.outputFiles.map(f => [relative(root, f.path), f.contents]));
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find(o => outputs[o].entryPoint && !o.endsWith('.map'));
+  const eager = new Set();
+  const visit = o => {
+    if (eager.has(o)) return;
+    eager.add(o);
+    for (const i of outputs[o].imports) if (!i.external && i.kind === 'import-statement') visit(i.path);
+  };
+  visit(entry);
+  const lazy = Object.keys(outputs).filter(o => !eager.has(o) && !o.endsWith('.map'));
+  const sum = (list, f) => list.reduce((a, o) => a + f(files.get(o)), 0);
+  const inputs = {};
+  for (const o of eager) for (const [file, { bytesInOutput }] of Object.entries(outputs[o].inputs)) inputs[file] = (inputs[file] ?? 0) + bytesInOutput;
+  return {
+    min: sum([...eager], b => b.length),
+    gzip: sum([...eager], gz),
+    lazy: lazy.length ? sum(lazy, gz) : 0,
+    inputs,
+  };
+}
+
+const firstError = e => (e?.errors?.[0] ? `${e.errors[0].text}${e.errors[0].location ? ` (${e.errors[0].location.file}:${e.errors[0].location.line})` : ''}` : String(e?.message ?? e));
+
+const rows = [];
+for (const entry of ENTRIES) {
+  const row = { ...entry, status: 'ok' };
+  rows.push(row);
+  if (!existsSync(join(root, entry.file))) {
+    row.status = 'missing';
+    continue;
+  }
+  try {
+    Object.assign(row, await measure({ entryPoints: [entry.file] }));
+    row.withLit = (await measure({ entryPoints: [entry.file], bundleLit: true })).gzip;
+    if (entry.budget != null && row.gzip > entry.budget) row.status = 'over';
+  } catch (e) {
+    row.status = 'error';
+    row.error = firstError(e);
+  }
+}
+
+const peers = [];
+for (const peer of MEASURED_PEERS) {
+  const row = { name: peer.name };
+  peers.push(row);
+  try {
+    const input = peer.contents ? { stdin: peer.contents } : { stdin: `export * from ${JSON.stringify(peer.specifier)};` };
+    Object.assign(row, await measure({ ...input, bundleLit: peer.bundleLit }));
+    if (!peer.bundleLit) row.withLit = (await measure({ ...input, bundleLit: true })).gzip;
+  } catch (e) {
+    row.error = /Could not resolve/.test(firstError(e)) ? 'not installed' : firstError(e);
+  }
+}
+
+const failures = rows.filter(r => r.status === 'over' || (r.status === 'error' && r.budget != null));
+
+if (json) {
+  const strip = ({ inputs, ...r }) => r;
+  console.log(JSON.stringify({ entries: rows.map(strip), measuredPeers: peers.map(strip), documentedPeers: DOCUMENTED_PEERS }, null, 2));
+  process.exit(failures.length ? 1 : 0);
+}
+
+// --- table ---------------------------------------------------------------------------------------
+const table = (header, body) => {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map(r => String(r[i]).length)));
+  const line = cells => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map(w => '-'.repeat(w)).join('  '));
+  for (const r of body) console.log(line(r));
+};
+
+console.log(`verify-elements sizes: esbuild ${esbuild.version}, minify, esm, es2022, lit external, gzip -9 (1 kB = 1024 B)`);
+console.log(cssLiterals ? "css`` literals minified with rollup.config.mjs's minify-css-literals transform, as the build does" : "css`` literals as written (rollup.config.mjs has no minify-css-literals transform)");
+console.log('min+gz: loaded up front (entry + statically imported chunks); lazy: behind import(), loaded on use\n');
+table(
+  ['entry', 'min B', 'min+gz B', 'min+gz kB', 'lazy gz B', '+ lit kB', 'budget', 'status'],
+  rows.map(r =>
+    r.status === 'missing' || r.status === 'error'
+      ? [r.name, '-', '-', '-', '-', '-', r.budget != null ? `${kB(r.budget)} kB` : '-', r.status === 'missing' ? `missing (${r.file})` : 'ERROR']
+      : [
+          r.name,
+          r.min,
+          r.gzip,
+          kB(r.gzip),
+          r.lazy || '-',
+          kB(r.withLit),
+          r.budget != null ? `${kB(r.budget)} kB` : '-',
+          r.budget == null ? 'ok (print only)' : r.status === 'over' ? `OVER by ${r.gzip - r.budget} B` : `ok (${r.budget - r.gzip} B left)`,
+        ],
+  ),
+);
+for (const r of rows.filter(r => r.status === 'error')) console.log(`  ${r.name}: ${r.error}`);
+
+// What the budgeted entries are made of (minified bytes before gzip, largest first).
+for (const r of rows.filter(r => r.budget != null && r.inputs)) {
+  const parts = Object.entries(r.inputs)
+    .map(([file, bytes]) => [file, bytes])
+    .filter(([, b]) => b > 0)
+    .sort((a, b) => b[1] - a[1]);
+  console.log(`\n${r.name}, what loads up front by module (minified bytes, before gzip):`);
+  for (const [file, b] of parts) console.log(`  ${String(b).padStart(6)}  ${file}`);
+}
+
+console.log('\nReference and peers, MEASURED here the same way:');
+table(
+  ['package', 'min B', 'min+gz B', 'min+gz kB', 'lazy gz B', '+ lit kB'],
+  peers.map(p => (p.error ? [p.name, '-', '-', '-', '-', p.error] : [p.name, p.min, p.gzip, kB(p.gzip), p.lazy || '-', p.withLit != null ? kB(p.withLit) : '(is lit)'])),
+);
+
+console.log('\nPeers as DOCUMENTED in WEBOTP.md (not measured here; their kB as written there):');
+table(
+  ['package', 'min+gz', 'plus'],
+  DOCUMENTED_PEERS,
+);
+
+if (failures.length) {
+  console.error('');
+  for (const r of failures) {
+    if (r.status === 'over') console.error(`size: ${r.name} is ${r.gzip} B min+gzip, over its ${r.budget} B budget by ${r.gzip - r.budget} B.`);
+    else console.error(`size: ${r.name} has a budget but did not build: ${r.error}`);
+  }
+  process.exit(1);
+}
