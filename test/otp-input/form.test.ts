@@ -157,6 +157,22 @@ describe('<otp-input> attributes', () => {
     });
   }
 
+  it('warns once about bad groups, not on every render', async () => {
+    const original = console.warn;
+    const seen: string[] = [];
+    console.warn = (m: string) => seen.push(m);
+    try {
+      const { el } = await mount(html`<otp-input groups="4-4"></otp-input>`);
+      el.value = '123';
+      await settle(el);
+      el.value = '1234';
+      await settle(el);
+    } finally {
+      console.warn = original;
+    }
+    expect(seen).to.have.length(1);
+  });
+
   it('a bad length falls back to 6 boxes and maxlength 6', async () => {
     const original = console.warn;
     console.warn = () => {};

@@ -149,6 +149,7 @@ export class OtpInput extends LitElement {
   // Engines place the caret at different moments of a click (WebKit after the click event), so
   // the clicked box is remembered until the next key, and applied on every selection change.
   #pointerBox: number | undefined;
+  #groupEnds = new Set<number>();
   readonly #uid = `otp-input-${++instances}`;
 
   /** The current code. Setting it fires no events, like a native input. */
@@ -268,6 +269,7 @@ export class OtpInput extends LitElement {
       this.mode = 'numeric';
     }
     if (changed.has('webotp') && !this.webotp) this.#stopWebOtp();
+    if (changed.has('groups') || changed.has('length')) this.#groupEnds = this.#groupEndsFor();
     if (changed.has('length') || changed.has('mode') || changed.has('pattern')) {
       // Stricter rules apply to what is already there.
       const input = this.#input!;
@@ -313,7 +315,6 @@ export class OtpInput extends LitElement {
   protected override render() {
     const value = [...this.#value];
     const [start, end] = this.#selection;
-    const groupEnds = this.#groupEnds();
     const disabled = this.disabled || this.#fieldDisabled;
     const boxes = [];
     for (let i = 0; i < this.length; i++) {
@@ -325,7 +326,7 @@ export class OtpInput extends LitElement {
           ? html`<span part="caret"></span>`
           : nothing;
       boxes.push(html`<span part=${parts}>${content}</span>`);
-      if (groupEnds.has(i + 1) && i + 1 < this.length) boxes.push(html`<span part="separator"></span>`);
+      if (this.#groupEnds.has(i + 1) && i + 1 < this.length) boxes.push(html`<span part="separator"></span>`);
     }
     const error = this.#errorText();
     return html`<div part="field" class=${disabled ? 'disabled' : ''} dir="ltr" @pointerdown=${this.#onPointerDown} @click=${this.#onFieldClick}>
@@ -435,7 +436,7 @@ export class OtpInput extends LitElement {
     try {
       return new RegExp(`^(?:${this.pattern})$`, 'u');
     } catch (e) {
-      console.warn(`<otp-input>: pattern="${this.pattern}" is not a valid regular expression (${(e as Error).message}); using mode="${this.mode}".`);
+      warn('pattern', this.pattern, `is not a valid regular expression (${(e as Error).message})`, `mode="${this.mode}"`);
       return undefined;
     }
   }
@@ -444,11 +445,12 @@ export class OtpInput extends LitElement {
     return codeCharacters(text, this.#accepts).slice(0, this.length);
   }
 
-  #groupEnds(): Set<number> {
+  /** Where the groups end, e.g. {3, 6} for "3-3"; empty (after a warning) for groups that do not fit. */
+  #groupEndsFor(): Set<number> {
     if (!this.groups) return new Set();
     const sizes = this.groups.split('-').map(Number);
     if (sizes.some(n => !Number.isInteger(n) || n < 1) || sizes.reduce((a, b) => a + b, 0) !== this.length) {
-      console.warn(`<otp-input>: groups="${this.groups}" must be sizes joined by "-" that add up to length (${this.length}), e.g. "3-3".`);
+      warn('groups', this.groups, `must be sizes joined by "-" that add up to length (${this.length}), e.g. "3-3"`, 'no groups');
       return new Set();
     }
     let at = 0;
@@ -538,6 +540,7 @@ export class OtpInput extends LitElement {
     const source = this.#pendingSource ?? (clean.length - before.length > 1 || (data && [...data].length > 1) ? 'autofill' : 'typing');
     this.#pendingSource = undefined;
     this.#showValidity = false;
+    this.requestUpdate();
     if (this.#hasFocus()) this.#selectBox(input.selectionStart ?? clean.length);
     else this.#sync();
     if (source === 'autofill' || source === 'webotp') this.#announce();
@@ -601,7 +604,6 @@ export class OtpInput extends LitElement {
     this.#sync();
   }
 
-
   // A collapsed caret becomes a one-box selection, so retyping overwrites; after a click or tap,
   // the box under the pointer wins over wherever the engine put the caret in the hidden text.
   #onSelectionChange() {
@@ -622,15 +624,14 @@ export class OtpInput extends LitElement {
     if (this.#pointerBox !== undefined && this.#hasFocus()) this.#selectBox(this.#pointerBox);
   }
 
-
   #onReset() {
     // The form resets its controls after the reset event; read the restored value then.
     queueMicrotask(() => {
       this.#showValidity = false;
+      this.requestUpdate();
       this.#sync();
     });
   }
-
 
   // --- WebOTP --------------------------------------------------------------------------------
 
