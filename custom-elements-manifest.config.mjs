@@ -3,4 +3,15 @@ export default {
   exclude: ['src/**/*.test.ts'],
   outdir: '.',
   litelement: true,
+  plugins: [
+    {
+      // defineElement(tag, element) is the guarded registration helper, not an element of its own.
+      name: 'drop-define-helper',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          if (mod.path === 'src/define.ts') mod.exports = mod.exports?.filter(e => e.kind !== 'custom-element-definition');
+        }
+      },
+    },
+  ],
 };

@@ -42,7 +42,7 @@ describe('<otp-input> accessibility', () => {
     el.invalid = true;
     el.errorMessage = 'Wrong code';
     await settle(el);
-    const error = el.querySelector('[slot="error"]')!;
+    const error = el.querySelector('[slot="message"]')!;
     expect(input.getAttribute('aria-describedby')).to.equal(`hint ${error.id}`);
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(el.shadowRoot!.querySelector('[part="error"]')!.hasAttribute('hidden')).to.equal(false);

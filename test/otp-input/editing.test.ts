@@ -242,6 +242,19 @@ describe('<otp-input> otp-complete and autosubmit', () => {
     expect(new FormData(root as HTMLFormElement).get('code')).to.equal('123456');
   });
 
+  it('autosubmit submits a required form when the last digit is typed', async () => {
+    const { root, input } = await mount(html`<form><otp-input autosubmit required name="code"></otp-input></form>`);
+    const submits = record<SubmitEvent>(root, 'submit');
+    const invalids = record(input, 'invalid');
+    root.addEventListener('submit', e => e.preventDefault());
+    input.focus();
+    await sendKeys({ type: '12345' });
+    expect(submits).to.have.length(0);
+    await sendKeys({ type: '6' });
+    expect(invalids).to.have.length(0);
+    expect(submits).to.have.length(1);
+  });
+
   it('cancelling otp-complete stops autosubmit', async () => {
     const { root, el, input } = await mount(html`<form><otp-input autosubmit></otp-input></form>`);
     const submits = record(root, 'submit');

@@ -35,6 +35,12 @@ describe('<otp-input> in forms', () => {
     expect(input.labels![0].textContent).to.equal('Code from SMS');
   });
 
+  it('a value on the element shows in the boxes of an author input at once', async () => {
+    const { el, input } = await mount(html`<otp-input value="12"><input /></otp-input>`);
+    expect(input.value).to.equal('12');
+    expect(shown(el).slice(0, 3)).to.deep.equal(['1', '2', '']);
+  });
+
   it('attributes on the element win over the author input', async () => {
     const { el, input } = await mount(html`<otp-input length="6" name="a"><input name="b" maxlength="4" /></otp-input>`);
     expect([el.length, input.maxLength, input.name]).to.deep.equal([6, 6, 'a']);
@@ -66,14 +72,14 @@ describe('<otp-input> in forms', () => {
     const { root, el, input } = await mount(html`<form><otp-input required></otp-input></form>`);
     (root as HTMLFormElement).requestSubmit();
     await settle(el);
-    const error = el.querySelector('[slot="error"]')!;
+    const error = el.querySelector('[slot="message"]')!;
     expect(error.textContent).to.equal('Enter the 6-digit code.');
     expect(input.getAttribute('aria-describedby')).to.equal(error.id);
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     input.focus();
     beforeInput(input, 'insertFromPaste', '1');
     await settle(el);
-    expect(el.querySelector('[slot="error"]')).to.equal(null);
+    expect(el.querySelector('[slot="message"]')).to.equal(null);
     expect(input.hasAttribute('aria-describedby')).to.equal(false);
   });
 

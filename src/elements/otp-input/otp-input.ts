@@ -46,7 +46,7 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @tagname otp-input
  *
  * @slot - The `<input>` to enhance. Created when missing.
- * @slot error - Holds the error message; the element fills it and links it to the input.
+ * @slot message - Holds the error message; the element fills it and links it to the input.
  *
  * @fires {OtpCompleteEvent} otp-complete - The code became complete. Cancelable: cancel it to stop `autosubmit`.
  * @fires {InputEvent} input - Native: the value changed.
@@ -54,7 +54,10 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  *
  * @csspart field - The box row together with the room reserved for password-manager badges.
  * @csspart boxes - The row of boxes.
- * @csspart box - One box. Also `box-filled`, `box-active` (where typing goes), `box-invalid`.
+ * @csspart box - Each box.
+ * @csspart box-filled - A box that holds a character.
+ * @csspart box-active - The box that typing goes to (several while a range is selected).
+ * @csspart box-invalid - Every box while `invalid`.
  * @csspart char - The character in a box.
  * @csspart caret - The blinking caret in the active empty box.
  * @csspart separator - The mark between groups (see `groups`).
@@ -72,6 +75,10 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @cssprop --verify-otp-gap - Space between boxes.
  * @cssprop --verify-otp-font-size - Size of the characters.
  * @cssprop --verify-otp-badge-room - Room kept on the right for password-manager badges.
+ * @cssprop --verify-otp-border-width - Box border width.
+ * @cssprop --verify-focus-ring-width - Width of the active box's ring.
+ * @cssprop --verify-surface-disabled - Box background while disabled.
+ * @cssprop --verify-error-font-size - Size of the error message.
  */
 export class OtpInput extends LitElement {
   /** The kit version that defined this element. */
@@ -270,32 +277,31 @@ export class OtpInput extends LitElement {
     }
     if (changed.has('webotp') && !this.webotp) this.#stopWebOtp();
     if (changed.has('groups') || changed.has('length')) this.#groupEnds = this.#groupEndsFor();
-    if (changed.has('length') || changed.has('mode') || changed.has('pattern')) {
-      // Stricter rules apply to what is already there.
-      const input = this.#input!;
-      const clean = this.#clean(input.value);
-      if (clean !== input.value) input.value = clean;
-      this.#sync();
-    }
-  }
 
-  protected override updated(changed: PropertyValues<this>): void {
+    // Settings reach the input before rendering, so the boxes show what they did to its value,
+    // and only when they change: every write is DOM work, and pages with many fields feel it.
     const input = this.#input!;
-    // Settings reach the input only when they change: every write is DOM work, and pages that
-    // render many fields (lists, tests) feel it.
     if (changed.has('name')) {
       if (this.name) input.name = this.name;
       else input.removeAttribute('name');
     }
-    const rules = changed.has('length') || changed.has('mode') || changed.has('pattern');
-    if (rules || changed.has('defaultValue')) input.defaultValue = this.#clean(this.defaultValue);
     if (changed.has('required')) input.required = this.required;
     if (changed.has('disabled')) input.disabled = this.disabled;
     if (changed.has('readonly')) input.readOnly = this.readonly;
+    const rules = changed.has('length') || changed.has('mode') || changed.has('pattern');
     if (rules) {
       input.maxLength = this.length;
       input.inputMode = this.pattern || this.mode === 'alphanumeric' ? 'text' : 'numeric';
+      // Stricter rules apply to what is already there.
+      const clean = this.#clean(input.value);
+      if (clean !== input.value) input.value = clean;
     }
+    if (rules || changed.has('defaultValue')) input.defaultValue = this.#clean(this.defaultValue);
+    this.#sync();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const input = this.#input!;
     // Finding the input's <label> makes the engine scan the document: only when the name may change.
     if (changed.has('label') || changed.has('strings')) this.#nameInput();
     input.setCustomValidity(this.#validityMessage());
@@ -333,7 +339,7 @@ export class OtpInput extends LitElement {
         <div part="boxes" aria-hidden="true">${boxes}</div>
         <slot></slot>
       </div>
-      <div part="error" ?hidden=${!error}><slot name="error"></slot></div>
+      <div part="error" ?hidden=${!error}><slot name="message"></slot></div>
       <span class="visually-hidden" role="status">${this.#announcement}</span>`;
   }
 
@@ -387,7 +393,7 @@ export class OtpInput extends LitElement {
     if (message) {
       if (!this.#errorNode) {
         this.#errorNode = document.createElement('span');
-        this.#errorNode.slot = 'error';
+        this.#errorNode.slot = 'message';
         this.#errorNode.id = `${this.#uid}-error`;
       }
       if (this.#errorNode.parentNode !== this) this.append(this.#errorNode);
@@ -554,7 +560,10 @@ export class OtpInput extends LitElement {
     if (!becameFull && !replaced) return;
     if (source !== 'webotp') this.#stopWebOtp(); // the user finished by hand: WebOTP has nothing left to do
     const event = new OtpCompleteEvent({ value, source });
-    if (this.dispatchEvent(event) && this.autosubmit) this.#input!.form?.requestSubmit();
+    if (!this.dispatchEvent(event) || !this.autosubmit) return;
+    // The render that clears "incomplete" has not run yet; the form checks validity now.
+    this.#input!.setCustomValidity(this.#validityMessage());
+    this.#input!.form?.requestSubmit();
   }
 
   #announce(): void {
