@@ -1,0 +1,56 @@
+import { timingSafeEqual } from 'node:crypto';
+import { importPublicKey, jwtKid, verifyDeviceJwt } from './crypto.js';
+import { E } from './errors.js';
+
+/**
+ * @typedef {{ kind: 'account' } | { kind: 'device', factor: Record<string, any> } | { kind: 'access', token: Record<string, any> }} Caller
+ * @typedef {{ store: import('./store.js').Store, clock: { now(): number }, accountSid: string, authToken: string }} AuthContext
+ */
+
+/** @param {string} a @param {string} b */
+const same = (a, b) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Authenticates a request. Backend calls send `AccountSid:AuthToken`; device calls send the literal
+ * user `token` with an access token (factor creation) or a device JWT (everything after it).
+ * A device credential is good only for the service and identity in the path.
+ * @param {import('hono').Context} c
+ * @param {AuthContext} ctx
+ * @param {Array<Caller['kind']>} allowed
+ * @returns {Promise<Caller>}
+ */
+export async function authenticate(c, ctx, allowed) {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
+  const decoded = match ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  if (colon < 0) throw E.unauthorized('Send HTTP Basic credentials: AccountSid:AuthToken from a backend, or token:<access token or device JWT> from a device.');
+  const user = decoded.slice(0, colon);
+  const secret = decoded.slice(colon + 1);
+
+  if (user !== 'token') {
+    if (!same(user, ctx.accountSid) || !same(secret, ctx.authToken)) throw E.unauthorized('The account SID or auth token is wrong. Use the ones the emulator printed on start.');
+    if (!allowed.includes('account')) throw E.unauthorized('This operation is for devices; send token:<device JWT>.');
+    return { kind: 'account' };
+  }
+
+  const service = c.req.param('service');
+  const identity = c.req.param('identity');
+  if (secret.split('.').length === 3) {
+    if (!allowed.includes('device')) throw E.unauthorized('This operation needs the account credentials (AccountSid:AuthToken), not a device JWT.');
+    const factor = ctx.store.factorByCredential(jwtKid(secret) ?? '');
+    if (!factor) throw E.unauthorized('The device JWT names no known credential in its kid; the factor may have been deleted. Enroll again.');
+    const key = importPublicKey(factor.public_key);
+    const reason = key && await verifyDeviceJwt(secret, key, { accountSid: ctx.accountSid, now: ctx.clock.now() });
+    if (reason !== null) throw E.unauthorized(`The device JWT is not valid (${reason}). Re-sign it with the factor key, correcting the clock from the Date header.`);
+    if (factor.service_sid !== service || factor.identity !== identity) throw E.unauthorized('The device JWT belongs to another service or identity than the one in the path.');
+    return { kind: 'device', factor };
+  }
+
+  if (!allowed.includes('access')) throw E.unauthorized('This operation needs a device JWT (token:<JWT>) or the account credentials.');
+  const token = ctx.store.accessToken(secret);
+  if (!token) throw E.unauthorized('The access token is unknown. Ask the backend for a new one.');
+  if (ctx.clock.now() >= token.date_created + token.ttl * 1000) throw E.unauthorized('The access token has expired. Ask the backend for a new one.');
+  if (token.service_sid !== service || token.entity_identity !== identity) throw E.unauthorized('The access token was issued for another service or identity than the one in the path.');
+  return { kind: 'access', token };
+}

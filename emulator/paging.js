@@ -1,0 +1,45 @@
+import { E } from './errors.js';
+import { one, intParam, queryParams } from './params.js';
+
+const tokenOf = (/** @type {number} */ offset) => `PT${Buffer.from(String(offset)).toString('base64url')}`;
+
+/**
+ * One page of `items` in Twilio's list shape: `{ [key]: [...], meta: {...} }`. The page position
+ * travels as `PageToken` (also accepted as `pageToken`: the two SDKs differ) or `Page`.
+ * @template T
+ * @param {import('hono').Context} c
+ * @param {T[]} items the whole filtered, ordered list
+ * @param {string} key e.g. `challenges`
+ * @param {Record<string, string>} filters query parameters to carry into the page URLs
+ * @param {(item: T) => unknown} render
+ */
+export function page(c, items, key, filters, render) {
+  const query = queryParams(c);
+  const size = intParam(one(query, 'PageSize'), 'PageSize', 1, 1000, 50);
+  const token = one(query, 'PageToken') ?? one(query, 'pageToken');
+  let offset;
+  if (token) {
+    offset = token.startsWith('PT') ? Number(Buffer.from(token.slice(2), 'base64url').toString()) : NaN;
+    if (!Number.isInteger(offset) || offset < 0) throw E.invalidParam('PageToken is not one this API issued. Use the next_page_url of the previous page.');
+  } else {
+    offset = intParam(one(query, 'Page'), 'Page', 0, 1e6, 0) * size;
+  }
+  const number = Math.floor(offset / size);
+  const path = new URL(c.req.url);
+  const url = (/** @type {Record<string, string | number>} */ extra) => {
+    const q = new URLSearchParams({ ...filters, PageSize: String(size), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) });
+    return `${path.origin}${path.pathname}?${q}`;
+  };
+  return {
+    [key]: items.slice(offset, offset + size).map(render),
+    meta: {
+      page: number,
+      page_size: size,
+      first_page_url: url({ Page: 0 }),
+      previous_page_url: offset > 0 ? url({ Page: Math.max(0, number - 1), PageToken: tokenOf(Math.max(0, offset - size)) }) : null,
+      next_page_url: offset + size < items.length ? url({ Page: number + 1, PageToken: tokenOf(offset + size) }) : null,
+      url: url({ Page: number }),
+      key,
+    },
+  };
+}

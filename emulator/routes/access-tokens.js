@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { authenticate } from '../auth.js';
+import { rfc3339 } from '../clock.js';
+import { E } from '../errors.js';
+import { formBody, intParam, one, origin } from '../params.js';
+import { newSid } from '../sid.js';
+import { checkIdentity, serviceOf, serviceUrl } from './lookup.js';
+
+/** @param {string} base @param {Record<string, any>} t @param {string} accountSid */
+const renderAccessToken = (base, t, accountSid) => ({
+  sid: t.sid,
+  account_sid: accountSid,
+  service_sid: t.service_sid,
+  entity_identity: t.entity_identity,
+  factor_type: t.factor_type,
+  factor_friendly_name: t.factor_friendly_name,
+  token: t.token,
+  url: `${serviceUrl(base, t.service_sid)}/AccessTokens/${t.sid}`,
+  ttl: t.ttl,
+  date_created: rfc3339(t.date_created),
+});
+
+/**
+ * Access tokens are opaque random strings (a JWE in production; the device never parses them),
+ * bound by their record to service, identity, factor type and ttl.
+ * @param {import('../server.js').Resource} resource
+ * @param {import('../server.js').Context} ctx
+ */
+export default function accessTokens(resource, ctx) {
+  const { store, clock, accountSid } = ctx;
+
+  resource('/v2/Services/:service/AccessTokens', {
+    POST: async c => {
+      await authenticate(c, ctx, ['account']);
+      const service = serviceOf(store, c);
+      const p = await formBody(c);
+      const identity = checkIdentity(one(p, 'Identity'));
+      if (one(p, 'FactorType') !== 'push') throw E.invalidParam('FactorType must be push.');
+      const friendlyName = one(p, 'FactorFriendlyName') ?? null;
+      if (friendlyName !== null && friendlyName.length > 64) throw E.invalidParam('FactorFriendlyName must be at most 64 characters.');
+      const ttl = intParam(one(p, 'Ttl'), 'Ttl', 60, 300, 60);
+      const now = clock.now();
+      for (const t of Object.values(store.state.accessTokens)) if (now >= t.date_created + t.ttl * 1000) store.removeAccessToken(t.sid);
+      const row = store.insert('accessTokens', {
+        sid: newSid('YK'),
+        service_sid: service.sid,
+        entity_identity: identity,
+        factor_type: 'push',
+        factor_friendly_name: friendlyName,
+        token: randomBytes(32).toString('base64url'),
+        ttl,
+        date_created: now,
+      });
+      await store.save();
+      return c.json(renderAccessToken(origin(c), row, accountSid), 201);
+    },
+  });
+
+  resource('/v2/Services/:service/AccessTokens/:token', {
+    GET: async c => {
+      await authenticate(c, ctx, ['account']);
+      const service = serviceOf(store, c);
+      const row = store.get('accessTokens', c.req.param('token') ?? '');
+      if (!row || row.service_sid !== service.sid) throw E.notFound(`AccessTokens/${c.req.param('token')}`);
+      return c.json(renderAccessToken(origin(c), row, accountSid));
+    },
+  });
+}

@@ -1,0 +1,72 @@
+// The official `twilio` helper library, unchanged, pointed at the emulator by its HTTP client.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import twilio from 'twilio';
+import { startEmulator } from './helpers.mjs';
+
+let t;
+let client;
+before(async () => {
+  t = await startEmulator();
+  class EmulatorClient extends twilio.RequestClient {
+    request(opts) {
+      return super.request({ ...opts, uri: opts.uri.replace('https://verify.twilio.com', t.origin) });
+    }
+  }
+  client = twilio(t.emulator.accountSid, t.emulator.authToken, { httpClient: new EmulatorClient() });
+});
+after(() => t.close());
+
+test('services, access tokens, challenges, factor lists and challenge fetches work unchanged', async () => {
+  const service = await client.verify.v2.services.create({ friendlyName: 'Interop' });
+  assert.match(service.sid, /^VA/);
+  assert.equal((await client.verify.v2.services(service.sid).fetch()).friendlyName, 'Interop');
+
+  const token = await client.verify.v2.services(service.sid).accessTokens.create({ identity: 'interop-user-1', factorType: 'push', ttl: 120 });
+  assert.equal(token.ttl, 120);
+  assert.ok(token.token);
+
+  const e = await t.enroll({ service: service.sid });
+  const entity = client.verify.v2.services(service.sid).entities(e.identity);
+  const factors = await entity.factors.list();
+  assert.deepEqual(factors.map(f => [f.sid, f.status]), [[e.factor.sid, 'verified']]);
+  assert.ok(factors[0].dateCreated instanceof Date && !Number.isNaN(factors[0].dateCreated.getTime()));
+
+  const challenge = await entity.challenges.create({
+    factorSid: e.factor.sid,
+    'details.message': 'Sign in to Interop?',
+    'details.fields': [{ label: 'IP', value: '203.0.113.7' }, { label: 'Browser', value: 'Firefox / Linux' }],
+    hiddenDetails: { ip: '203.0.113.7' },
+    expirationDate: new Date(Date.now() + 120_000),
+  });
+  assert.equal(challenge.status, 'pending');
+  assert.deepEqual(challenge.details, { message: 'Sign in to Interop?', fields: [{ label: 'IP', value: '203.0.113.7' }, { label: 'Browser', value: 'Firefox / Linux' }] });
+  assert.deepEqual(challenge.hiddenDetails, { ip: '203.0.113.7' });
+
+  const fetched = await entity.challenges(challenge.sid).fetch();
+  assert.equal(fetched.sid, challenge.sid);
+  assert.ok(fetched.expirationDate instanceof Date);
+  const notification = await entity.challenges(challenge.sid).notifications.create({ ttl: 60 });
+  assert.equal(notification.challengeSid, challenge.sid);
+
+  for (let i = 0; i < 3; i++) await entity.challenges.create({ factorSid: e.factor.sid, 'details.message': `n${i}` });
+  const all = await entity.challenges.list({ factorSid: e.factor.sid, pageSize: 2 });
+  assert.equal(all.length, 4, 'the library follows next_page_url across pages');
+
+  const hook = await client.verify.v2.services(service.sid).webhooks.create({ friendlyName: 'H', eventTypes: ['*'], webhookUrl: 'http://127.0.0.1:9/h' });
+  assert.equal(hook.webhookMethod, 'POST');
+  assert.equal(await client.verify.v2.services(service.sid).webhooks(hook.sid).remove(), true);
+});
+
+test('camelCase detailsMessage is dropped by the library (PROTOCOL.md says otherwise): the emulator answers 60368', async () => {
+  const service = await client.verify.v2.services.create({ friendlyName: 'Dropped' });
+  const e = await t.enroll({ service: service.sid });
+  await assert.rejects(
+    client.verify.v2.services(service.sid).entities(e.identity).challenges.create({ factorSid: e.factor.sid, detailsMessage: 'dropped' }),
+    err => err.status === 400 && err.code === 60368,
+  );
+});
+
+test('errors reach the library as RestException with the Twilio code', async () => {
+  await assert.rejects(client.verify.v2.services('VA00000000000000000000000000000000').fetch(), err => err.status === 404 && err.code === 20404 && /not found/.test(err.message));
+});

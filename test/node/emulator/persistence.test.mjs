@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { createDevice, deviceJwt, tokenAuth } from './device.mjs';
+
+const cli = new URL('../../../emulator/cli.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'verify-emulator-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Starts the CLI and resolves with its base URL once it printed its one line. */
+function start(args) {
+  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr.on('data', chunk => { err += chunk; });
+    child.stdout.on('data', chunk => {
+      out += chunk;
+      const url = out.match(/Verify Push emulator on (\S+) \(account (AC\w+), auth token (\S+),/);
+      if (url) resolve({ child, url: url[1], accountSid: url[2], authToken: url[3], line: out.trim() });
+    });
+    child.on('exit', code => reject(new Error(`emulator exited with ${code}: ${out}${err}`)));
+  });
+}
+
+const stop = child => new Promise(resolve => {
+  child.removeAllListeners('exit');
+  child.on('exit', code => resolve(code));
+  child.kill('SIGTERM');
+});
+
+test('state written with --data survives SIGTERM and a restart', async () => {
+  const file = join(dir, 'state.json');
+  const first = await start(['--data', file, '--account-sid', 'AC11111111111111111111111111111111', '--auth-token', 'secret-token']);
+  assert.match(first.line, /^Verify Push emulator on http:\/\/127\.0\.0\.1:\d+\/v2\/ \(account AC1{32}, auth token secret-token, data /);
+  const auth = `Basic ${Buffer.from(`${first.accountSid}:${first.authToken}`).toString('base64')}`;
+  const post = async (base, path, form, authorization = auth) => {
+    const res = await fetch(base + path, { method: 'POST', headers: { Authorization: authorization, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+    return res.json();
+  };
+  const service = await post(first.url, 'Services', { FriendlyName: 'Durable' });
+  const token = await post(first.url, `Services/${service.sid}/AccessTokens`, { Identity: 'durable-1234', FactorType: 'push' });
+  const device = await createDevice();
+  const factor = await post(first.url, `Services/${service.sid}/Entities/durable-1234/Factors`, {
+    FriendlyName: 'Browser', FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256', 'Config.NotificationPlatform': 'none',
+  }, tokenAuth(token.token));
+  assert.equal(await stop(first.child), 0);
+  assert.ok(JSON.parse(readFileSync(file, 'utf8')).factors[factor.sid]);
+
+  const second = await start(['--data', file, '--account-sid', first.accountSid, '--auth-token', first.authToken]);
+  try {
+    const jwt = await deviceJwt(device.keys.privateKey, { credentialSid: factor.config.credential_sid, accountSid: first.accountSid });
+    const res = await fetch(`${second.url}Services/${service.sid}/Entities/durable-1234/Factors/${factor.sid}`, { headers: { Authorization: tokenAuth(jwt) } });
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).friendly_name, 'Browser');
+  } finally {
+    await stop(second.child);
+  }
+});
+
+test('a bad flag or a corrupt data file stops with a message', async () => {
+  const file = join(dir, 'corrupt.json');
+  (await import('node:fs')).writeFileSync(file, '{nope');
+  await assert.rejects(start(['--data', file]), /not the emulator's JSON state/);
+  await assert.rejects(start(['--port', 'x']), /--port must be/);
+});

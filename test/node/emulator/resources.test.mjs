@@ -1,0 +1,348 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { answerJwt, createDevice, factorProof, tokenAuth } from './device.mjs';
+import { startEmulator } from './helpers.mjs';
+
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+let t;
+before(async () => { t = await startEmulator({ factorCreationsPerMinute: 25 }); });
+after(() => t.close());
+
+/** Asserts a Twilio error body. */
+function assertError(res, status, code) {
+  assert.equal(res.status, status, res.text);
+  assert.equal(res.body.code, code, res.text);
+  assert.equal(res.body.status, status);
+  assert.equal(res.body.more_info, `https://www.twilio.com/docs/errors/${code}`);
+  assert.ok(res.body.message.length > 10);
+}
+
+async function challenge(e, extra = {}) {
+  const res = await t.call('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': 'Sign in from Firefox?', ...extra } });
+  assert.equal(res.status, 201, res.text);
+  return res.body;
+}
+
+async function fetchAsDevice(e, sid) {
+  return t.call('GET', `${e.path}/Challenges/${sid}`, { auth: tokenAuth(await e.jwt()) });
+}
+
+async function answer(e, sid, status, mutate = x => x) {
+  const got = await fetchAsDevice(e, sid);
+  const fields = got.headers.get('twilio-verify-signature-fields');
+  const jwt = await answerJwt(e.device.keys.privateKey, mutate(structuredClone(got.body)), fields, status);
+  return t.call('POST', `${e.path}/Challenges/${sid}`, { auth: tokenAuth(await e.jwt()), form: { AuthPayload: jwt, Metadata: JSON.stringify({ os: 'Linux' }) } });
+}
+
+describe('services', () => {
+  test('create, fetch, update, list with paging, delete', async () => {
+    const created = await t.call('POST', 'Services', { form: { FriendlyName: 'Paged' } });
+    assert.equal(created.status, 201);
+    assert.match(created.body.sid, /^VA[0-9a-f]{32}$/);
+    assert.match(created.body.date_created, RFC3339);
+    assert.equal((await t.call('GET', `Services/${created.body.sid}`)).body.friendly_name, 'Paged');
+    assert.equal((await t.call('POST', `Services/${created.body.sid}`, { form: { FriendlyName: 'Renamed' } })).body.friendly_name, 'Renamed');
+    await t.call('POST', 'Services', { form: { FriendlyName: 'Second' } });
+    const first = await t.call('GET', 'Services?PageSize=1');
+    assert.equal(first.body.services.length, 1);
+    assert.equal(first.body.meta.key, 'services');
+    assert.equal(first.body.meta.page_size, 1);
+    assert.equal(first.body.meta.previous_page_url, null);
+    const next = new URL(first.body.meta.next_page_url);
+    assert.ok(next.searchParams.get('PageToken'));
+    const second = await t.call('GET', `Services?PageSize=1&pageToken=${next.searchParams.get('PageToken')}`);
+    assert.equal(second.body.meta.page, 1);
+    assert.notEqual(second.body.services[0].sid, first.body.services[0].sid);
+    assert.equal((await t.call('DELETE', `Services/${created.body.sid}`)).status, 204);
+    assertError(await t.call('GET', `Services/${created.body.sid}`), 404, 20404);
+  });
+
+  test('backend calls need the account credentials', async () => {
+    assertError(await t.call('GET', 'Services', { auth: null }), 401, 20003);
+    const wrong = `Basic ${Buffer.from(`${t.emulator.accountSid}:nope`).toString('base64')}`;
+    const res = await t.call('GET', 'Services', { auth: wrong });
+    assertError(res, 401, 20003);
+    assert.ok(res.headers.get('date'));
+    assertError(await t.call('POST', 'Services', { form: {} }), 400, 60306);
+  });
+});
+
+describe('entities and access tokens', () => {
+  test('entities: create, fetch, list, delete; 60366 and 60392', async () => {
+    const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Entities' } })).body.sid;
+    const created = await t.call('POST', `Services/${service}/Entities`, { form: { Identity: 'ent-12345678' } });
+    assert.equal(created.status, 201);
+    assert.match(created.body.sid, /^YE[0-9a-f]{32}$/);
+    assertError(await t.call('POST', `Services/${service}/Entities`, { form: { Identity: 'ent-12345678' } }), 400, 60306);
+    assertError(await t.call('POST', `Services/${service}/Entities`, { form: { Identity: 'short' } }), 400, 60366);
+    assert.equal((await t.call('GET', `Services/${service}/Entities/ent-12345678`)).body.identity, 'ent-12345678');
+    assert.equal((await t.call('GET', `Services/${service}/Entities`)).body.entities.length, 1);
+    assert.equal((await t.call('DELETE', `Services/${service}/Entities/ent-12345678`)).status, 204);
+    assertError(await t.call('GET', `Services/${service}/Entities/ent-12345678`), 404, 60392);
+    assertError(await t.call('GET', `Services/${service}/Entities/x/Challenges`), 400, 60366);
+  });
+
+  test('access tokens are bound to service, identity, factor type and ttl', async () => {
+    const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Tokens' } })).body.sid;
+    const other = (await t.call('POST', 'Services', { form: { FriendlyName: 'Other' } })).body.sid;
+    const res = await t.call('POST', `Services/${service}/AccessTokens`, { form: { Identity: 'tok-12345678', FactorType: 'push', FactorFriendlyName: 'Phone', Ttl: '120' } });
+    assert.equal(res.status, 201);
+    assert.match(res.body.sid, /^YK[0-9a-f]{32}$/);
+    assert.deepEqual([res.body.entity_identity, res.body.factor_type, res.body.factor_friendly_name, res.body.ttl], ['tok-12345678', 'push', 'Phone', 120]);
+    assert.equal((await t.call('GET', `Services/${service}/AccessTokens/${res.body.sid}`)).body.token, res.body.token);
+    for (const bad of [{ Ttl: '59' }, { Ttl: '301' }, { FactorType: 'totp' }]) {
+      assertError(await t.call('POST', `Services/${service}/AccessTokens`, { form: { Identity: 'tok-12345678', FactorType: 'push', ...bad } }), 400, 60306);
+    }
+    const device = await createDevice();
+    const form = { FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256', 'Config.NotificationPlatform': 'none' };
+    const auth = tokenAuth(res.body.token);
+    assertError(await t.call('POST', `Services/${other}/Entities/tok-12345678/Factors`, { auth, form }), 401, 20003);
+    assertError(await t.call('POST', `Services/${service}/Entities/tok-87654321/Factors`, { auth, form }), 401, 20003);
+    assertError(await t.call('POST', `Services/${service}/Entities/tok-12345678/Factors`, { auth: tokenAuth('unknown'), form }), 401, 20003);
+    t.emulator.clock.setOffset(121);
+    try {
+      const expired = await t.call('POST', `Services/${service}/Entities/tok-12345678/Factors`, { auth, form });
+      assertError(expired, 401, 20003);
+      assert.match(expired.body.message, /expired/);
+    } finally {
+      t.emulator.clock.setOffset(0);
+    }
+    const created = await t.call('POST', `Services/${service}/Entities/tok-12345678/Factors`, { auth, form });
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.body.friendly_name, 'Phone', 'FriendlyName falls back to the token\'s FactorFriendlyName');
+  });
+});
+
+describe('factors', () => {
+  test('create returns config.credential_sid and binding; verify with the DER proof', async () => {
+    const e = await t.enroll({ verify: false });
+    assert.match(e.factor.sid, /^YF[0-9a-f]{32}$/);
+    assert.match(e.factor.config.credential_sid, /^CR[0-9a-f]{32}$/);
+    assert.equal(e.factor.status, 'unverified');
+    assert.ok(e.factor.binding.public_key.startsWith('MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE'));
+    const url = `${e.path}/Factors/${e.factor.sid}`;
+    const wrongProof = await factorProof(e.device.keys.privateKey, 'YF00000000000000000000000000000000');
+    assertError(await t.call('POST', url, { auth: tokenAuth(await e.jwt()), form: { AuthPayload: wrongProof } }), 403, 60311);
+    assertError(await t.call('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': 'hi' } }), 403, 60318);
+    const ok = await t.call('POST', url, { auth: tokenAuth(await e.jwt()), form: { AuthPayload: await factorProof(e.device.keys.privateKey, e.factor.sid) } });
+    assert.equal(ok.body.status, 'verified');
+  });
+
+  test('update the push token, fetch, list, delete', async () => {
+    const e = await t.enroll();
+    const url = `${e.path}/Factors/${e.factor.sid}`;
+    const updated = await t.call('POST', url, { auth: tokenAuth(await e.jwt()), form: { FriendlyName: 'Renamed', 'Config.NotificationToken': 'new-token' } });
+    assert.equal(updated.status, 200, updated.text);
+    assert.equal(updated.body.config.notification_token, 'new-token');
+    assert.equal(updated.body.friendly_name, 'Renamed');
+    assert.equal((await t.call('GET', url, { auth: tokenAuth(await e.jwt()) })).body.status, 'verified');
+    const list = await t.call('GET', `${e.path}/Factors`);
+    assert.deepEqual(list.body.factors.map(f => f.sid), [e.factor.sid]);
+    assert.equal(list.body.meta.key, 'factors');
+    assert.equal((await t.call('DELETE', url, { auth: tokenAuth(await e.jwt()) })).status, 204);
+    assertError(await t.call('GET', url), 404, 20404);
+    assertError(await t.call('GET', `${e.path}/Factors/nope`), 400, 60362);
+  });
+
+  test('metadata is stored; bad bindings answer 60314; the same key twice 60317', async () => {
+    const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Bindings' } })).body.sid;
+    const token = (await t.call('POST', `Services/${service}/AccessTokens`, { form: { Identity: 'bind-12345678', FactorType: 'push' } })).body.token;
+    const device = await createDevice();
+    const base = { FriendlyName: 'Browser', FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256', 'Config.NotificationPlatform': 'none' };
+    const create = form => t.call('POST', `Services/${service}/Entities/bind-12345678/Factors`, { auth: tokenAuth(token), form: { ...base, ...form } });
+    assertError(await create({ 'Binding.PublicKey': 'bm90IGEga2V5' }), 400, 60314);
+    assertError(await create({ 'Binding.Alg': 'RS256' }), 400, 60314);
+    assertError(await create({ 'Config.NotificationPlatform': 'fcm' }), 400, 60306);
+    assertError(await create({ Metadata: '{"a":1}' }), 400, 60306);
+    const ok = await create({ Metadata: JSON.stringify({ os: 'Linux' }) });
+    assert.deepEqual(ok.body.metadata, { os: 'Linux' });
+    assert.equal(ok.body.config.notification_token, null);
+    assertError(await create({}), 409, 60317);
+  });
+
+  test('at most 20 push factors per entity (60315); too many creations per minute (60326)', async () => {
+    const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Limits' } })).body.sid;
+    const token = (await t.call('POST', `Services/${service}/AccessTokens`, { form: { Identity: 'many-12345678', FactorType: 'push', Ttl: '300' } })).body.token;
+    const create = async () => t.call('POST', `Services/${service}/Entities/many-12345678/Factors`, {
+      auth: tokenAuth(token),
+      form: { FriendlyName: 'B', FactorType: 'push', 'Binding.PublicKey': (await createDevice()).publicKey, 'Binding.Alg': 'ES256', 'Config.NotificationPlatform': 'none' },
+    });
+    for (let i = 0; i < 20; i++) assert.equal((await create()).status, 201);
+    assertError(await create(), 400, 60315);
+    const list = await t.call('GET', `Services/${service}/Entities/many-12345678/Factors?PageSize=5`);
+    for (const f of list.body.factors) await t.call('DELETE', `Services/${service}/Entities/many-12345678/Factors/${f.sid}`);
+    for (let i = 0; i < 5; i++) assert.equal((await create()).status, 201);
+    assertError(await create(), 429, 60326);
+  });
+});
+
+describe('device JWT', () => {
+  test('expired, not yet valid, wrong key or wrong subject answer 401 with Date; small skew passes', async () => {
+    const e = await t.enroll();
+    const url = `${e.path}/Factors/${e.factor.sid}`;
+    const now = Math.floor(Date.now() / 1000);
+    for (const claims of [{ now: now - 700 }, { now: now + 120 }]) {
+      const res = await t.call('GET', url, { auth: tokenAuth(await e.jwt(claims)) });
+      assertError(res, 401, 20003);
+      assert.ok(Math.abs(Date.parse(res.headers.get('date')) - Date.now()) < 5000);
+    }
+    assert.equal((await t.call('GET', url, { auth: tokenAuth(await e.jwt({ now: now + 10 })) })).status, 200);
+    const other = await t.enroll({ service: e.serviceSid });
+    const forged = await other.jwt();
+    assertError(await t.call('GET', url, { auth: tokenAuth(forged) }), 401, 20003);
+    assertError(await t.call('GET', url, { auth: tokenAuth('a.b.c') }), 401, 20003);
+    assertError(await t.call('POST', `${e.path}/Challenges`, { auth: tokenAuth(await e.jwt()), form: {} }), 401, 20003);
+  });
+
+  test('a moved emulator clock makes a device JWT stale and the Date header tells by how much', async () => {
+    const e = await t.enroll();
+    t.emulator.clock.setOffset(7200);
+    try {
+      const res = await t.call('GET', `${e.path}/Factors/${e.factor.sid}`, { auth: tokenAuth(await e.jwt()) });
+      assertError(res, 401, 20003);
+      const skew = Math.round((Date.parse(res.headers.get('date')) - Date.now()) / 1000);
+      assert.ok(Math.abs(skew - 7200) < 5, `skew ${skew}`);
+      const retried = await t.call('GET', `${e.path}/Factors/${e.factor.sid}`, { auth: tokenAuth(await e.jwt({ now: Math.floor(Date.now() / 1000) + skew })) });
+      assert.equal(retried.status, 200);
+    } finally {
+      t.emulator.clock.setOffset(0);
+    }
+  });
+});
+
+describe('challenges', () => {
+  test('create with details, fields and hidden details; fetch with the signature fields; approve', async () => {
+    const e = await t.enroll();
+    const fields = [{ label: 'IP', value: '203.0.113.7' }, { label: 'Where', value: 'Zürich <b>"quoted"</b> / & = + %' }];
+    const ch = await challenge(e, { 'Details.Fields': fields.map(f => JSON.stringify(f)), HiddenDetails: JSON.stringify({ ip: '203.0.113.7' }) });
+    assert.match(ch.sid, /^YC[0-9a-f]{32}$/);
+    assert.deepEqual(ch.details, { message: 'Sign in from Firefox?', fields });
+    assert.deepEqual(ch.hidden_details, { ip: '203.0.113.7' });
+    assert.equal(ch.status, 'pending');
+    assert.equal(Date.parse(ch.expiration_date) - Date.parse(ch.date_created), 300_000);
+    for (const d of [ch.date_created, ch.date_updated, ch.expiration_date]) assert.match(d, RFC3339);
+    assert.ok(ch.links.notifications.endsWith('/Notifications'));
+    const got = await fetchAsDevice(e, ch.sid);
+    assert.equal(got.headers.get('twilio-verify-signature-fields'), 'sid,factor_sid,details,hidden_details,expiration_date,date_created');
+    const approved = await answer(e, ch.sid, 'approved');
+    assert.equal(approved.status, 200, approved.text);
+    assert.equal(approved.body.status, 'approved');
+    assert.match(approved.body.date_responded, RFC3339);
+    assert.deepEqual(approved.body.metadata, { os: 'Linux' });
+    const after = await fetchAsDevice(e, ch.sid);
+    assert.equal(after.headers.get('twilio-verify-signature-fields'), null);
+    const late = await answerJwt(e.device.keys.privateKey, got.body, got.headers.get('twilio-verify-signature-fields'), 'denied');
+    assertError(await t.call('POST', `${e.path}/Challenges/${ch.sid}`, { auth: tokenAuth(await e.jwt()), form: { AuthPayload: late } }), 403, 60322);
+  });
+
+  test('deny; key order and escapes do not matter, changed values do (60324)', async () => {
+    const e = await t.enroll();
+    const ch = await challenge(e, { 'Details.Fields': JSON.stringify({ label: 'a/b', value: 'x' }) });
+    assertError(await answer(e, ch.sid, 'approved', c => ({ ...c, details: { ...c.details, message: 'Something else' } })), 403, 60324);
+    const other = await t.enroll({ service: e.serviceSid });
+    const got = await fetchAsDevice(e, ch.sid);
+    const forged = await answerJwt(other.device.keys.privateKey, got.body, got.headers.get('twilio-verify-signature-fields'), 'approved');
+    assertError(await t.call('POST', `${e.path}/Challenges/${ch.sid}`, { auth: tokenAuth(await e.jwt()), form: { AuthPayload: forged } }), 403, 60324);
+    assertError(await t.call('POST', `${e.path}/Challenges/${ch.sid}`, { auth: tokenAuth(await e.jwt()), form: { AuthPayload: 'garbage' } }), 403, 60324);
+    const reordered = await answer(e, ch.sid, 'denied', c => ({ details: { fields: c.details.fields, message: c.details.message }, ...c }));
+    assert.equal(reordered.body.status, 'denied', reordered.text);
+  });
+
+  test('expiry: explicit expiration date, lazy expiry, 60323 on answer and resend', async () => {
+    const e = await t.enroll();
+    const soon = new Date(Date.now() + 60_000).toISOString();
+    const ch = await challenge(e, { ExpirationDate: soon });
+    assert.equal(ch.expiration_date, soon.replace(/\.\d{3}Z$/, 'Z'));
+    assertError(await t.call('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': 'x', ExpirationDate: new Date(Date.now() + 3_700_000).toISOString() } }), 400, 60306);
+    const got = await fetchAsDevice(e, ch.sid);
+    t.emulator.clock.setOffset(61);
+    try {
+      const jwt = await answerJwt(e.device.keys.privateKey, got.body, got.headers.get('twilio-verify-signature-fields'), 'approved');
+      assertError(await t.call('POST', `${e.path}/Challenges/${ch.sid}`, { auth: tokenAuth(await e.jwt({ now: Math.floor(Date.now() / 1000) + 61 })), form: { AuthPayload: jwt } }), 403, 60323);
+      assertError(await t.call('POST', `${e.path}/Challenges/${ch.sid}/Notifications`, { form: {} }), 403, 60323);
+      assert.equal((await t.call('GET', `${e.path}/Challenges/${ch.sid}`)).body.status, 'expired');
+    } finally {
+      t.emulator.clock.setOffset(0);
+    }
+  });
+
+  test('list by factor, status and order with paging; a device sees only its own factor', async () => {
+    const e = await t.enroll();
+    const sids = [];
+    for (let i = 0; i < 3; i++) sids.push((await challenge(e)).sid);
+    await answer(e, sids[0], 'approved');
+    const auth = tokenAuth(await e.jwt());
+    const desc = await t.call('GET', `${e.path}/Challenges?FactorSid=${e.factor.sid}&PageSize=2`, { auth });
+    assert.deepEqual(desc.body.challenges.map(c => c.sid), [sids[2], sids[1]]);
+    assert.equal(desc.body.meta.key, 'challenges');
+    const token = new URL(desc.body.meta.next_page_url).searchParams.get('PageToken');
+    const rest = await t.call('GET', `${e.path}/Challenges?FactorSid=${e.factor.sid}&PageSize=2&PageToken=${token}`, { auth });
+    assert.deepEqual(rest.body.challenges.map(c => c.sid), [sids[0]]);
+    assert.equal(rest.body.meta.next_page_url, null);
+    const pending = await t.call('GET', `${e.path}/Challenges?Status=pending&Order=asc`, { auth });
+    assert.deepEqual(pending.body.challenges.map(c => c.sid), [sids[1], sids[2]]);
+    assertError(await t.call('GET', `${e.path}/Challenges?Status=bogus`, { auth }), 400, 60306);
+    assertError(await t.call('GET', `${e.path}/Challenges?PageToken=zzz`, { auth }), 400, 60306);
+    assertError(await t.call('GET', `${e.path}/Challenges?FactorSid=bad`, { auth }), 400, 60362);
+    const other = await t.enroll({ service: e.serviceSid });
+    const otherPath = `Services/${e.serviceSid}/Entities/${other.identity}`;
+    assertError(await t.call('GET', `${otherPath}/Challenges/${sids[1]}`, { auth: tokenAuth(await other.jwt()) }), 404, 60391);
+  });
+
+  test('validation: 60362, 60364, 60368, 60391, 60392', async () => {
+    const e = await t.enroll();
+    const post = form => t.call('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': 'ok', ...form } });
+    assertError(await post({ FactorSid: 'nope' }), 400, 60362);
+    assertError(await post({ FactorSid: 'YF00000000000000000000000000000000' }), 404, 20404);
+    assertError(await post({ 'Details.Message': '' }), 400, 60368);
+    assertError(await post({ 'Details.Message': 'x'.repeat(257) }), 400, 60368);
+    assert.equal((await post({ 'Details.Message': 'x'.repeat(256) })).status, 201);
+    const field = (label, value) => JSON.stringify({ label, value });
+    assertError(await post({ 'Details.Fields': Array.from({ length: 21 }, () => field('a', 'b')) }), 400, 60368);
+    assert.equal((await post({ 'Details.Fields': Array.from({ length: 20 }, () => field('a'.repeat(36), 'b'.repeat(128))) })).status, 201);
+    assertError(await post({ 'Details.Fields': field('a'.repeat(37), 'b') }), 400, 60368);
+    assertError(await post({ 'Details.Fields': field('a', 'b'.repeat(129)) }), 400, 60368);
+    assertError(await post({ 'Details.Fields': '{"label":1}' }), 400, 60368);
+    assertError(await post({ HiddenDetails: JSON.stringify({ k: 'v'.repeat(1100) }) }), 400, 60368);
+    assertError(await post({ HiddenDetails: '[1]' }), 400, 60368);
+    assertError(await t.call('GET', `${e.path}/Challenges/nope`), 400, 60364);
+    assertError(await t.call('GET', `${e.path}/Challenges/YC00000000000000000000000000000000`), 404, 60391);
+    assertError(await t.call('GET', `Services/${e.serviceSid}/Entities/nobody-12345678/Challenges`), 404, 60392);
+  });
+
+  test('notifications resend the push; platform none gets none', async () => {
+    const e = await t.enroll();
+    const ch = await challenge(e);
+    const res = await t.call('POST', `${e.path}/Challenges/${ch.sid}/Notifications`, { form: { Ttl: '120' } });
+    assert.equal(res.status, 201, res.text);
+    assert.match(res.body.sid, /^NT[0-9a-f]{32}$/);
+    assert.equal(res.body.ttl, 120);
+    const pushes = (await t.call('GET', '/emulator/outbox')).body.pushes.filter(p => p.challenge_sid === ch.sid);
+    assert.equal(pushes.length, 2);
+    assert.deepEqual(pushes[0].payload.data, { type: 'verify_push_challenge', factor_sid: e.factor.sid, challenge_sid: ch.sid, message: 'Sign in from Firefox?' });
+    assertError(await t.call('POST', `${e.path}/Challenges/${ch.sid}/Notifications`, { form: { Ttl: '301' } }), 400, 60306);
+    await answer(e, ch.sid, 'approved');
+    assertError(await t.call('POST', `${e.path}/Challenges/${ch.sid}/Notifications`, { form: {} }), 403, 60322);
+    const quiet = await t.enroll({ platform: 'none' });
+    const qch = await challenge(quiet);
+    assert.equal((await t.call('GET', '/emulator/outbox')).body.pushes.filter(p => p.challenge_sid === qch.sid).length, 0);
+  });
+});
+
+describe('webhooks resource', () => {
+  test('create, fetch, update, list, delete; validation', async () => {
+    const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Hooks' } })).body.sid;
+    const created = await t.call('POST', `Services/${service}/Webhooks`, { form: { FriendlyName: 'Backend', EventTypes: ['factor.verified', 'challenge.approved'], WebhookUrl: 'http://127.0.0.1:9/hook' } });
+    assert.equal(created.status, 201, created.text);
+    assert.match(created.body.sid, /^YW[0-9a-f]{32}$/);
+    assert.deepEqual([created.body.status, created.body.version, created.body.webhook_method], ['enabled', 'v2', 'POST']);
+    const url = `Services/${service}/Webhooks/${created.body.sid}`;
+    assert.equal((await t.call('POST', url, { form: { Status: 'disabled' } })).body.status, 'disabled');
+    assert.equal((await t.call('GET', url)).body.status, 'disabled');
+    assert.equal((await t.call('GET', `Services/${service}/Webhooks`)).body.webhooks.length, 1);
+    assertError(await t.call('POST', `Services/${service}/Webhooks`, { form: { FriendlyName: 'x', EventTypes: 'nope', WebhookUrl: 'http://x' } }), 400, 60306);
+    assertError(await t.call('POST', `Services/${service}/Webhooks`, { form: { FriendlyName: 'x', EventTypes: '*', WebhookUrl: 'ftp://x' } }), 400, 60306);
+    assert.equal((await t.call('DELETE', url)).status, 204);
+    assertError(await t.call('GET', url), 404, 20404);
+  });
+});
