@@ -1,6 +1,10 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
+import pkg from './package.json' with { type: 'json' };
+
+// Dependencies (lit, idb, …) stay imports: the page shares one copy and npm installs them anyway.
+const dependencies = Object.keys(pkg.dependencies);
 
 // esbuild minifies code but not the CSS inside Lit's css`` literals; this minifies each literal
 // that has no ${} interpolation with esbuild's own CSS minifier.
@@ -20,15 +24,16 @@ function minifyCssLiterals() {
 }
 
 // One minified ESM module per source file (preserveModules) so each subpath export pulls in only
-// what it uses; lit stays external for the page to share.
+// what it uses.
 export default {
   input: {
     index: 'src/index.ts',
     'elements/otp-input/define': 'src/elements/otp-input/define.ts',
     'sms/index': 'src/sms/index.ts',
     'webotp/index': 'src/webotp/index.ts',
+    'client/index': 'src/client/index.ts',
   },
-  external: id => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
+  external: id => dependencies.some(name => id === name || id.startsWith(`${name}/`)),
   plugins: [
     nodeResolve({ extensions: ['.ts', '.js'] }),
     minifyCssLiterals(), // before esbuild renames the css tag

@@ -25,6 +25,7 @@ const ENTRIES = [
   { name: 'verify-elements', file: 'src/index.ts', budget: null },
   { name: 'verify-elements/sms', file: 'src/sms/index.ts', budget: null },
   { name: 'verify-elements/webotp', file: 'src/webotp/index.ts', budget: null },
+  { name: 'verify-elements/client', file: 'src/client/index.ts', budget: 6144 },
 ];
 
 // Reference and peers measured the same way (lit external), when the package is installed.

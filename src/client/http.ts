@@ -1,0 +1,120 @@
+import { MAPPER_ERROR, NETWORK_ERROR, VerifyError } from './errors.js';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Relative to the base URL, segments already encoded, query included. */
+  path: string;
+  /** Form fields in order; repeated keys allowed, undefined values left out. */
+  form?: [string, string | undefined][];
+  /** The token for `Basic token:<…>`, asked again (so re-signed) after a clock correction; `now` in seconds. */
+  token: (now: number) => string | Promise<string>;
+}
+
+export interface HttpResponse {
+  /** The API's JSON; the caller's mapper checks its shape. */
+  body: any;
+  headers: Headers;
+}
+
+export interface HttpOptions {
+  baseUrl: string;
+  fetch?: typeof fetch;
+  clock?: () => number;
+  timeoutMs?: number;
+  retries?: number;
+}
+
+export interface Http {
+  send(request: HttpRequest): Promise<HttpResponse>;
+  /** Local time corrected by the server's clock, in whole seconds. */
+  now(): number;
+}
+
+/** What to do about an API error, by code (or by HTTP status when no code matches). */
+const WRONG_KEY = "The factor's key did not match; remove this factor and enroll again.";
+const ADVICE: Record<number, string> = {
+  60322: 'It was already answered, maybe in another tab or device; fetch it again to show its status.',
+  60323: 'It expired; ask for a new one.',
+  60311: WRONG_KEY,
+  60324: WRONG_KEY,
+  60318: 'Verify the factor first.',
+  401: 'The credentials were refused: get a new access token, or check that the factor still exists.',
+  404: 'It does not exist (any more).',
+  429: 'Too many attempts; wait a minute before trying again.',
+  500: 'The service failed; try again later.',
+};
+
+function apiError(status: number, body: { code?: unknown; message?: unknown } | null): VerifyError {
+  const code = typeof body?.code === 'number' ? body.code : status >= 500 ? NETWORK_ERROR : MAPPER_ERROR;
+  const advice = ADVICE[code] ?? ADVICE[status >= 500 ? 500 : status] ?? '';
+  const said = typeof body?.message === 'string' ? body.message.replace(/\.?$/, '.') : `HTTP ${status}.`;
+  return new VerifyError(code, `Verify API error ${code}: ${said} ${advice}`.trim(), status);
+}
+
+const pause = (attempt: number) =>
+  // Exponential back-off with jitter, so many clients do not come back in step.
+  new Promise(resolve => setTimeout(resolve, Math.min(4000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2)));
+
+/**
+ * Requests to the Verify API: form bodies, `Basic token:<…>`, a timeout on every request,
+ * retries with back-off for network errors and 5xx on GET and DELETE only (a POST may have landed),
+ * and one re-signed retry after a 401 whose `Date` shows the local clock is off.
+ */
+export function createHttp({ baseUrl, fetch: fetcher = (...args) => fetch(...args), clock = Date.now, timeoutMs = 10_000, retries = 3 }: HttpOptions): Http {
+  const base = baseUrl.replace(/\/?$/, '/');
+  let offset = 0;
+  const now = () => Math.floor((clock() + offset) / 1000);
+
+  async function send({ method, path, form, token }: HttpRequest): Promise<HttpResponse> {
+    const safe = method !== 'POST';
+    const body = form && new URLSearchParams(form.filter((pair): pair is [string, string] => pair[1] !== undefined)).toString();
+    let corrected = false;
+    for (let attempt = 0; ; attempt++) {
+      // Outside the try: a signing failure is not a network error.
+      const authorization = `Basic ${btoa(`token:${await token(now())}`)}`;
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetcher(base + path, {
+          method,
+          headers: {
+            Authorization: authorization,
+            ...(body !== undefined && { 'Content-Type': 'application/x-www-form-urlencoded' }),
+          },
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        text = await response.text();
+      } catch (error) {
+        if (safe && attempt < retries) {
+          await pause(attempt);
+          continue;
+        }
+        const why = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'the network failed';
+        throw new VerifyError(NETWORK_ERROR, `The Verify API could not be reached (${why}). Check the connection and try again.`);
+      }
+      const { status, headers } = response;
+      const date = Date.parse(headers.get('Date') ?? '');
+      // Date has whole seconds: only a larger difference means the local clock is off.
+      if (status === 401 && !corrected && Math.abs(date - clock() - offset) > 2000) {
+        offset = date - clock();
+        corrected = true;
+        continue;
+      }
+      if (status >= 500 && safe && attempt < retries) {
+        await pause(attempt);
+        continue;
+      }
+      let json;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        if (response.ok) throw new VerifyError(MAPPER_ERROR, `The Verify API answered HTTP ${status} with a body that is not JSON. Check the base URL.`, status);
+      }
+      if (!response.ok) throw apiError(status, json);
+      return { body: json, headers };
+    }
+  }
+
+  return { send, now };
+}

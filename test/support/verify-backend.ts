@@ -1,0 +1,87 @@
+// Plays the site's backend from the test page: talks to the emulator started by
+// emulator-plugin.mjs with the account credentials (what a real backend keeps on its server), and
+// drives the emulator's test endpoints (clock, faults).
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export interface EmulatorInfo {
+  baseUrl: string;
+  accountSid: string;
+  authToken: string;
+}
+
+let info: Promise<EmulatorInfo> | undefined;
+export const emulator = () => (info ??= executeServerCommand('emulator') as Promise<EmulatorInfo>);
+
+type Form = Record<string, string | string[] | undefined>;
+
+async function call(method: string, url: string, form?: Form, auth?: string) {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(form ?? {})) for (const v of [value ?? []].flat()) body.append(key, v);
+  const response = await fetch(url, {
+    method,
+    headers: { ...(auth && { Authorization: `Basic ${btoa(auth)}` }), ...(form && { 'Content-Type': 'application/x-www-form-urlencoded' }) },
+    body: form ? body : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** A random opaque identity (8–64 chars, no personal data), as the protocol asks. */
+export const newIdentity = () => `user-${crypto.randomUUID()}`;
+
+export class Backend {
+  private constructor(
+    readonly emulator: EmulatorInfo,
+    readonly serviceSid: string,
+  ) {}
+
+  /** A backend with a fresh service of its own, so tests never see each other's state. */
+  static async create(): Promise<Backend> {
+    const e = await emulator();
+    const service = await call('POST', `${e.baseUrl}Services`, { FriendlyName: 'verify-elements tests' }, `${e.accountSid}:${e.authToken}`);
+    return new Backend(e, service.sid);
+  }
+
+  get baseUrl() {
+    return this.emulator.baseUrl;
+  }
+
+  api(method: string, path: string, form?: Form) {
+    return call(method, `${this.baseUrl}Services/${this.serviceSid}/${path}`, form, `${this.emulator.accountSid}:${this.emulator.authToken}`);
+  }
+
+  async accessToken(identity: string): Promise<string> {
+    return (await this.api('POST', 'AccessTokens', { Identity: identity, FactorType: 'push' })).token;
+  }
+
+  async challenge(
+    identity: string,
+    factorSid: string,
+    { message = 'Sign in to Example?', fields = [], hiddenDetails, expirationDate }: { message?: string; fields?: { label: string; value: string }[]; hiddenDetails?: Record<string, string>; expirationDate?: string } = {},
+  ) {
+    return this.api('POST', `Entities/${encodeURIComponent(identity)}/Challenges`, {
+      FactorSid: factorSid,
+      'Details.Message': message,
+      'Details.Fields': fields.map(field => JSON.stringify(field)),
+      HiddenDetails: hiddenDetails && JSON.stringify(hiddenDetails),
+      ExpirationDate: expirationDate,
+    });
+  }
+
+  /** The emulator's own test endpoints, under /emulator/. */
+  admin(path: string, body: unknown) {
+    return fetch(new URL(`/emulator/${path}`, this.baseUrl), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(r => {
+      if (!r.ok) throw new Error(`POST /emulator/${path} → ${r.status}`);
+    });
+  }
+
+  /** The next `count` requests whose path contains `path` fail with `status` and/or wait `delayMs`. */
+  faults(fault: { status?: number; count: number; delayMs?: number; path: string }) {
+    return this.admin('faults', fault);
+  }
+
+  clock(offsetSeconds: number) {
+    return this.admin('clock', { offsetSeconds });
+  }
+}
