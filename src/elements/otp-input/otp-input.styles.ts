@@ -31,6 +31,8 @@ export const styles = css`
     color: transparent !important;
     -webkit-text-fill-color: transparent !important;
     caret-color: transparent !important;
+    /* forced colours would paint the hidden text over the first box */
+    forced-color-adjust: none !important;
     /* 16px keeps iOS from zooming on focus. */
     font-size: 16px !important;
     cursor: text !important;
@@ -48,6 +50,8 @@ export const styles = css`
     align-items: center;
     gap: var(--verify-otp-gap, 0.5rem);
   }
+  /* Colours here are borders and outlines only (no box-shadow, no painted caret), so forced-colours
+     mode keeps every state visible without rules of its own. */
   [part~='box'] {
     /* flex, not grid: half the layout cost when a page holds many fields */
     display: inline-flex;
@@ -62,25 +66,24 @@ export const styles = css`
     font-size: var(--verify-otp-font-size, 1.5rem);
     font-variant-numeric: tabular-nums;
     line-height: 1;
-    transition: border-color 0.12s, box-shadow 0.12s;
   }
   [part~='box-active'] {
     border-color: var(--_accent);
-    box-shadow: 0 0 0 var(--verify-focus-ring-width, 2px) var(--_accent);
+    outline: var(--verify-focus-ring-width, 2px) solid var(--_accent);
   }
-  :host([invalid]) [part~='box'],
   [part~='box-invalid'] {
     border-color: var(--_error);
   }
+  .disabled [part~='box'] {
+    opacity: 0.5;
+  }
   [part='separator'] {
     inline-size: 0.6rem;
-    block-size: 2px;
-    background: var(--_border);
+    border-top: 2px solid var(--_border);
   }
   [part='caret'] {
-    inline-size: 2px;
     block-size: 1.1em;
-    background: currentColor;
+    border-left: 2px solid;
     animation: blink 1.1s steps(2, jump-none) infinite;
   }
   @keyframes blink {
@@ -88,17 +91,15 @@ export const styles = css`
       opacity: 0;
     }
   }
-  .disabled [part~='box'] {
-    opacity: 0.5;
-    background: var(--verify-surface-disabled, light-dark(#f3f4f6, #1f2937));
+  @media (prefers-reduced-motion: reduce) {
+    [part='caret'] {
+      animation: none;
+    }
   }
   [part='error'] {
     margin-block-start: 0.375rem;
     color: var(--_error);
     font-size: var(--verify-error-font-size, 0.875rem);
-  }
-  [part='error'][hidden] {
-    display: none;
   }
   .visually-hidden {
     position: absolute;
@@ -107,35 +108,6 @@ export const styles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    [part='caret'] {
-      animation: none;
-    }
-    [part~='box'] {
-      transition: none;
-    }
-  }
-  @media (forced-colors: active) {
-    [part~='box'] {
-      border-color: CanvasText;
-    }
-    [part~='box-active'] {
-      border-color: Highlight;
-      box-shadow: 0 0 0 2px Highlight;
-    }
-    :host([invalid]) [part~='box'],
-    [part~='box-invalid'] {
-      border-color: Mark;
-    }
-    .disabled [part~='box'] {
-      border-color: GrayText;
-      color: GrayText;
-    }
-    [part='caret'],
-    [part='separator'] {
-      background: CanvasText;
-    }
   }
 `;
 

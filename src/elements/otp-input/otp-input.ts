@@ -77,7 +77,6 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @cssprop --verify-otp-badge-room - Room kept on the right for password-manager badges.
  * @cssprop --verify-otp-border-width - Box border width.
  * @cssprop --verify-focus-ring-width - Width of the active box's ring.
- * @cssprop --verify-surface-disabled - Box background while disabled.
  * @cssprop --verify-error-font-size - Size of the error message.
  */
 export class OtpInput extends LitElement {
