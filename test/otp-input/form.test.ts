@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { beforeInput, html, mount, settle, shown } from './helpers.js';
+import { beforeInput, html, mount, settle, shown, warningsDuring } from './helpers.js';
 
 describe('<otp-input> in forms', () => {
   it('submits its value under its name', async () => {
@@ -150,43 +150,30 @@ describe('<otp-input> attributes', () => {
   ] as const;
   for (const [template, message] of warnings) {
     it(`warns and falls back on an invalid attribute: ${message.split(' ')[0]}`, async () => {
-      const original = console.warn;
-      const seen: string[] = [];
-      console.warn = (m: string) => seen.push(m);
-      try {
+      const seen = await warningsDuring(async () => {
         const { el } = await mount(template);
         expect(el.shadowRoot!.querySelectorAll('[part~="box"]')).to.have.length(6);
-      } finally {
-        console.warn = original;
-      }
+      });
       expect(seen.join('\n')).to.contain(message);
     });
   }
 
   it('warns once about bad groups, not on every render', async () => {
-    const original = console.warn;
-    const seen: string[] = [];
-    console.warn = (m: string) => seen.push(m);
-    try {
+    const seen = await warningsDuring(async () => {
       const { el } = await mount(html`<otp-input groups="4-4"></otp-input>`);
       el.value = '123';
       await settle(el);
       el.value = '1234';
       await settle(el);
-    } finally {
-      console.warn = original;
-    }
+    });
     expect(seen).to.have.length(1);
   });
 
   it('a bad length falls back to 6 boxes and maxlength 6', async () => {
-    const original = console.warn;
-    console.warn = () => {};
-    try {
+    const seen = await warningsDuring(async () => {
       const { input } = await mount(html`<otp-input length="40"></otp-input>`);
       expect(input.maxLength).to.equal(6);
-    } finally {
-      console.warn = original;
-    }
+    });
+    expect(seen).to.have.length(1);
   });
 });

@@ -38,6 +38,19 @@ export function record<T extends Event = Event>(target: EventTarget, type: strin
   return seen;
 }
 
+/** Runs `run` and returns what it wrote to console.warn (kept out of the test log). */
+export async function warningsDuring(run: () => unknown): Promise<string[]> {
+  const original = console.warn;
+  const seen: string[] = [];
+  console.warn = (...args: unknown[]) => seen.push(args.join(' '));
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}
+
 export async function settle(el: OtpInput) {
   await el.updateComplete;
   await nextFrame();

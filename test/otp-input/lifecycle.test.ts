@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { defineElement } from '../../src/define.js';
 import { OtpInput } from '../../src/elements/otp-input/otp-input.js';
 import { VERSION } from '../../src/version.js';
-import { html, record, settle, shown } from './helpers.js';
+import { html, record, settle, shown, warningsDuring } from './helpers.js';
 
 describe('<otp-input> lifecycle', () => {
   it('survives 200 moves between containers with one input and one listener set', async () => {
@@ -36,28 +36,14 @@ describe('<otp-input> lifecycle', () => {
     expect(OtpInput.version).to.equal(VERSION);
   });
 
-  it('defining the same tag again with the same version is a no-op', () => {
-    const original = console.warn;
-    const seen: unknown[] = [];
-    console.warn = (m: unknown) => seen.push(m);
-    try {
-      defineElement('otp-input', class extends OtpInput {});
-    } finally {
-      console.warn = original;
-    }
+  it('defining the same tag again with the same version is a no-op', async () => {
+    const seen = await warningsDuring(() => defineElement('otp-input', class extends OtpInput {}));
     expect(customElements.get('otp-input')).to.equal(OtpInput);
     expect(seen).to.have.length(0);
   });
 
-  it('another version keeps the first definition and warns', () => {
-    const original = console.warn;
-    const seen: string[] = [];
-    console.warn = (m: string) => seen.push(m);
-    try {
-      defineElement('otp-input', class extends OtpInput { static override readonly version = '0.0.1'; });
-    } finally {
-      console.warn = original;
-    }
+  it('another version keeps the first definition and warns', async () => {
+    const seen = await warningsDuring(() => defineElement('otp-input', class extends OtpInput { static override readonly version = '0.0.1'; }));
     expect(customElements.get('otp-input')).to.equal(OtpInput);
     expect(seen[0]).to.contain('<otp-input> is already defined');
   });

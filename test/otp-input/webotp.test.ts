@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
 import { installFakeWebOtp, type FakeWebOtp } from '../support/fake-webotp.js';
 import type { OtpCompleteEvent } from '../../src/elements/otp-input/events.js';
 import type { OtpInput } from '../../src/elements/otp-input/otp-input.js';
-import { beforeInput, html, mount, record, settle } from './helpers.js';
+import { beforeInput, html, mount, record, settle, warningsDuring } from './helpers.js';
 
 // Lets the page's promise reactions run, as the browser's own task would.
 const tick = () => new Promise(r => setTimeout(r));
@@ -128,10 +128,7 @@ describe('<otp-input webotp>', () => {
   });
 
   it('a developer error (permissions policy) is a console warning, not an exception', async () => {
-    const original = console.warn;
-    const seen: string[] = [];
-    console.warn = (m: string) => seen.push(m);
-    try {
+    const seen = await warningsDuring(async () => {
       const { el, input } = await mount(html`<otp-input webotp></otp-input>`);
       input.focus();
       await asked(otp);
@@ -139,9 +136,7 @@ describe('<otp-input webotp>', () => {
       await tick();
       await tick();
       expect(el.value).to.equal('');
-    } finally {
-      console.warn = original;
-    }
+    });
     expect(seen.join('\n')).to.contain('otp-credentials');
   });
 
