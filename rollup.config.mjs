@@ -3,8 +3,8 @@ import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 import pkg from './package.json' with { type: 'json' };
 
-// Dependencies (lit, idb, …) stay imports: the page shares one copy and npm installs them anyway.
-const dependencies = Object.keys(pkg.dependencies);
+// Dependencies (lit, idb, …) and peers (firebase) stay imports: the page shares one copy.
+const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
 
 // esbuild minifies code but not the CSS inside Lit's css`` literals; this minifies each literal
 // that has no ${} interpolation with esbuild's own CSS minifier.
@@ -15,8 +15,10 @@ function minifyCssLiterals() {
       if (!id.endsWith('.styles.ts')) return null;
       const literals = [...code.matchAll(/\bcss`([^`$\\]*)`/g)];
       for (const [whole, body] of literals) {
-        const { code: min } = await transform(body, { loader: 'css', minify: true });
-        code = code.replace(whole, whole.replace(body, min.trim()));
+        // utf8 keeps "✓" as it is; any backslash esbuild writes must survive the template literal.
+        const { code: min } = await transform(body, { loader: 'css', minify: true, charset: 'utf8' });
+        const literal = whole.replace(body, () => min.trim().replaceAll('\\', '\\\\'));
+        code = code.replace(whole, () => literal);
       }
       return { code, map: null };
     },
@@ -29,9 +31,15 @@ export default {
   input: {
     index: 'src/index.ts',
     'elements/otp-input/define': 'src/elements/otp-input/define.ts',
+    'elements/verify-enroll/define': 'src/elements/verify-enroll/define.ts',
+    'elements/verify-challenge-prompt/define': 'src/elements/verify-challenge-prompt/define.ts',
     'sms/index': 'src/sms/index.ts',
     'webotp/index': 'src/webotp/index.ts',
     'client/index': 'src/client/index.ts',
+    'push/emulator': 'src/push/emulator.ts',
+    'push/polling': 'src/push/polling.ts',
+    'push/fcm': 'src/push/fcm.ts',
+    'sw/index': 'src/sw/index.ts',
   },
   external: id => dependencies.some(name => id === name || id.startsWith(`${name}/`)),
   plugins: [
