@@ -38,11 +38,16 @@ export async function authenticate(c, ctx, allowed) {
   const identity = c.req.param('identity');
   if (secret.split('.').length === 3) {
     if (!allowed.includes('device')) throw E.unauthorized('This operation needs the account credentials (AccountSid:AuthToken), not a device JWT.');
-    const factor = ctx.store.factorByCredential(jwtKid(secret) ?? '');
-    if (!factor) throw E.unauthorized('The device JWT names no known credential in its kid; the factor may have been deleted. Enroll again.');
-    const key = importPublicKey(factor.public_key);
+    const kid = jwtKid(secret) ?? '';
+    const factor = ctx.store.factorByCredential(kid);
+    const retired = factor ? undefined : ctx.store.get('retiredCredentials', kid);
+    const publicKey = factor?.public_key ?? retired?.public_key;
+    if (!publicKey) throw E.unauthorized('The device JWT names no known credential in its kid. Enroll again.');
+    const key = importPublicKey(publicKey);
     const reason = key && await verifyDeviceJwt(secret, key, { accountSid: ctx.accountSid, now: ctx.clock.now() });
     if (reason !== null) throw E.unauthorized(`The device JWT is not valid (${reason}). Re-sign it with the factor key, correcting the clock from the Date header.`);
+    // The device proved itself with the key of a deleted factor: tell it the factor is gone.
+    if (retired) throw E.notFound(`Factors/${retired.factor_sid}`);
     if (factor.service_sid !== service || factor.identity !== identity) throw E.unauthorized('The device JWT belongs to another service or identity than the one in the path.');
     return { kind: 'device', factor };
   }

@@ -54,8 +54,11 @@ export function jwtKid(token) {
   }
 }
 
+/** The content type every device JWT header carries (PROTOCOL.md "Keys and signatures"). */
+const DEVICE_JWT_CTY = 'twilio-pba;v=1';
+
 /**
- * Verifies a device JWT (ES256, `sub` = account SID, `nbf`/`exp` against the emulator clock).
+ * Verifies a device JWT (ES256, `cty`, `sub` = account SID, `nbf`/`exp` against the emulator clock).
  * @param {string} token
  * @param {import('node:crypto').KeyObject} key
  * @param {{ accountSid: string, now: number }} expected
@@ -63,14 +66,14 @@ export function jwtKid(token) {
  */
 export async function verifyDeviceJwt(token, key, { accountSid, now }) {
   try {
-    await jwtVerify(token, key, {
+    const { protectedHeader } = await jwtVerify(token, key, {
       algorithms: ['ES256'],
       subject: accountSid,
-      requiredClaims: ['exp'],
+      requiredClaims: ['exp', 'nbf'],
       clockTolerance: JWT_LEEWAY_SECONDS,
       currentDate: new Date(now),
     });
-    return null;
+    return protectedHeader.cty === DEVICE_JWT_CTY ? null : `its header must have "cty": "${DEVICE_JWT_CTY}"`;
   } catch (err) {
     return /** @type {Error} */ (err).message;
   }

@@ -2,12 +2,12 @@ import { open, rename, readFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
- * @typedef {'services' | 'entities' | 'factors' | 'challenges' | 'webhooks' | 'accessTokens'} Kind
+ * @typedef {'services' | 'entities' | 'factors' | 'challenges' | 'webhooks' | 'accessTokens' | 'retiredCredentials'} Kind
  * @typedef {Record<string, any> & { sid: string }} Row
  * @typedef {Record<Kind, Record<string, Row>>} State
  */
 
-const KINDS = /** @type {Kind[]} */ (['services', 'entities', 'factors', 'challenges', 'webhooks', 'accessTokens']);
+const KINDS = /** @type {Kind[]} */ (['services', 'entities', 'factors', 'challenges', 'webhooks', 'accessTokens', 'retiredCredentials']);
 
 /**
  * The emulator's state with the indexes the routes need, persisted to `file` (when given) by an
@@ -115,13 +115,18 @@ export async function createStore({ file } = {}) {
     factorByCredential: credentialSid => state.factors[factorByCredential.get(credentialSid)],
     /** @param {string} token */
     accessToken: token => state.accessTokens[accessTokenByValue.get(token)],
-    /** @param {string} sid */
+    /**
+     * Removes a factor. Its credential is kept, retired, so that its device can still prove who it
+     * is and learn that the factor is gone (404), e.g. when the answer to its DELETE was lost.
+     * @param {string} sid
+     */
     removeFactor(sid) {
       const row = state.factors[sid];
       if (!row) return;
       delete state.factors[sid];
       factorsByEntity.get(row.entity_sid)?.delete(sid);
       factorByCredential.delete(row.credential_sid);
+      state.retiredCredentials[row.credential_sid] = { sid: row.credential_sid, factor_sid: sid, public_key: row.public_key };
     },
     /** Removes an entity with its factors and challenges; returns the removed factors. @param {string} sid */
     removeEntity(sid) {

@@ -61,9 +61,9 @@ export default function entities(resource, ctx) {
     },
     DELETE: async c => {
       await authenticate(c, ctx, ['account']);
-      const entity = entityOf(store, c);
-      for (const f of store.removeEntity(entity.sid)) ctx.emitFactorEvent('factor.deleted', f);
+      const removed = store.removeEntity(entityOf(store, c).sid);
       await store.save();
+      for (const f of removed) ctx.emitFactorEvent('factor.deleted', f);
       return c.body(null, 204);
     },
   });

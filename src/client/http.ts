@@ -1,4 +1,4 @@
-import { MAPPER_ERROR, NETWORK_ERROR, VerifyError } from './errors.js';
+import { ADVICE, MAPPER_ERROR, NETWORK_ERROR, VerifyError } from './errors.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -30,20 +30,6 @@ export interface Http {
   now(): number;
 }
 
-/** What to do about an API error, by code (or by HTTP status when no code matches). */
-const WRONG_KEY = "The factor's key did not match; remove this factor and enroll again.";
-const ADVICE: Record<number, string> = {
-  60322: 'It was already answered, maybe in another tab or device; fetch it again to show its status.',
-  60323: 'It expired; ask for a new one.',
-  60311: WRONG_KEY,
-  60324: WRONG_KEY,
-  60318: 'Verify the factor first.',
-  401: 'The credentials were refused: get a new access token, or check that the factor still exists.',
-  404: 'It does not exist (any more).',
-  429: 'Too many attempts; wait a minute before trying again.',
-  500: 'The service failed; try again later.',
-};
-
 function apiError(status: number, body: { code?: unknown; message?: unknown } | null): VerifyError {
   const code = typeof body?.code === 'number' ? body.code : status >= 500 ? NETWORK_ERROR : MAPPER_ERROR;
   const advice = ADVICE[code] ?? ADVICE[status >= 500 ? 500 : status] ?? '';
@@ -51,8 +37,8 @@ function apiError(status: number, body: { code?: unknown; message?: unknown } | 
   return new VerifyError(code, `Verify API error ${code}: ${said} ${advice}`.trim(), status);
 }
 
-const pause = (attempt: number) =>
-  // Exponential back-off with jitter, so many clients do not come back in step.
+/** Waits before retry `attempt` (0, 1, …): exponential back-off with jitter, so many clients do not come back in step. */
+export const backOff = (attempt: number) =>
   new Promise(resolve => setTimeout(resolve, Math.min(4000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2)));
 
 /**
@@ -87,7 +73,7 @@ export function createHttp({ baseUrl, fetch: fetcher = (...args) => fetch(...arg
         text = await response.text();
       } catch (error) {
         if (safe && attempt < retries) {
-          await pause(attempt);
+          await backOff(attempt);
           continue;
         }
         const why = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'the network failed';
@@ -102,7 +88,7 @@ export function createHttp({ baseUrl, fetch: fetcher = (...args) => fetch(...arg
         continue;
       }
       if (status >= 500 && safe && attempt < retries) {
-        await pause(attempt);
+        await backOff(attempt);
         continue;
       }
       let json;

@@ -11,14 +11,17 @@ import {
   type VerifyPushClientOptions,
 } from '../../src/client/index.js';
 import { Backend, newIdentity } from '../support/verify-backend.js';
+import { rejection } from './rejection.js';
 
-/** A fetch that counts what the client sends ("METHOD path"), and can lose a response on purpose. */
+/** A fetch that counts what the client sends ("METHOD path", and when), and can lose a response on purpose. */
 function counting() {
   const calls: string[] = [];
+  const times: number[] = [];
   let loseNext: string | undefined;
   const counted: typeof fetch = async (input, init) => {
     const line = `${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`;
     calls.push(line);
+    times.push(performance.now());
     const response = await fetch(input, init);
     if (loseNext && line.startsWith(loseNext)) {
       loseNext = undefined;
@@ -27,17 +30,7 @@ function counting() {
     }
     return response;
   };
-  return { calls, fetch: counted, loseResponseOf: (prefix: string) => (loseNext = prefix) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<VerifyError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(VerifyError);
-    return e as VerifyError;
-  }
-  throw new Error('expected a rejection');
+  return { calls, times, fetch: counted, loseResponseOf: (prefix: string) => (loseNext = prefix) };
 }
 
 const storeName = `verify-elements-client-test-${crypto.randomUUID()}`;
@@ -119,6 +112,20 @@ describe('verify push client against the emulator', function () {
     const local = await rejection(client.denyChallenge(factor.sid, sid));
     expect(local.code).to.equal(60322);
     expect(local.message).to.contain('approved');
+    expect(local.message).to.contain('fetch it again');
+  });
+
+  it('reports an answered challenge as 60322 even after its expiration date', async () => {
+    const { client, factor, identity } = await enroll();
+    const { sid } = await backend.challenge(identity, factor.sid);
+    await createVerifyPushClient({ baseUrl: backend.baseUrl, storage: createIndexedDbStore({ name: storeName }) }).denyChallenge(factor.sid, sid);
+    await backend.clock(6 * 60); // the client learns the later time from the 401's Date
+    try {
+      const failure = await rejection(client.approveChallenge(factor.sid, sid));
+      expect([failure.code, failure.message]).to.deep.equal([60322, `Challenge ${sid} was already denied. It was already answered, maybe in another tab or device; fetch it again to show its status.`]);
+    } finally {
+      await backend.clock(0);
+    }
   });
 
   for (const hours of [2, -2]) {
@@ -135,8 +142,8 @@ describe('verify push client against the emulator', function () {
     });
   }
 
-  it('rides out a 500 streak on fetches and confirms a failed approve before sending it again', async () => {
-    const { client, factor, identity, calls } = await enroll();
+  it('rides out a 500 streak on fetches and confirms a failed approve, after a back-off, before sending it again', async () => {
+    const { client, factor, identity, calls, times } = await enroll();
     const { sid } = await backend.challenge(identity, factor.sid);
     await backend.faults({ status: 500, count: 2, path: `/Challenges/${sid}` });
     let before = calls.length;
@@ -147,6 +154,8 @@ describe('verify push client against the emulator', function () {
     before = calls.length;
     expect((await client.approveChallenge(factor.sid, sid)).status).to.equal('approved');
     expect(calls.slice(before).map(c => c.split(' ')[0])).to.deep.equal(['POST', 'GET', 'POST']);
+    // A jittered 200 ms × (0.5..1) pause, so that a failing service is not hit back to back.
+    expect(times[before + 1] - times[before]).to.be.at.least(90);
   });
 
   it('retries a fetch that times out, within its timeout', async () => {
@@ -248,6 +257,24 @@ describe('verify push client against the emulator', function () {
     expect((await second.client.listFactors()).map(f => f.sid)).not.to.include(second.factor.sid);
   });
 
+  it('finishes a delete whose answer was lost: the repeated DELETE finds the factor gone (404)', async () => {
+    const { client, factor, calls, loseResponseOf } = await enroll();
+    loseResponseOf('DELETE');
+    const before = calls.length;
+    await client.deleteFactor(factor.sid);
+    expect(calls.slice(before).map(c => c.split(' ')[0])).to.deep.equal(['DELETE', 'DELETE']);
+    expect((await client.listFactors()).map(f => f.sid)).not.to.include(factor.sid);
+  });
+
+  it('forgets a factor the backend already deleted', async () => {
+    const { client, factor, identity } = await enroll();
+    await backend.api('DELETE', `Entities/${identity}/Factors/${factor.sid}`);
+    await client.deleteFactor(factor.sid);
+    expect((await client.listFactors()).map(f => f.sid)).not.to.include(factor.sid);
+    const gone = await rejection(client.getChallenge(factor.sid, 'YC00000000000000000000000000000000'));
+    expect(gone.code).to.equal(60404);
+  });
+
   it('keeps several factors (services, identities) for a new client instance, as after a reload', async () => {
     const otherService = await Backend.create();
     const first = await enroll();
@@ -286,6 +313,9 @@ describe('verify push client against the emulator', function () {
     subscribed[0].push({ factorSid: 'YFother', challengeSid: 'YC2', message: 'Not mine' });
     expect(received.map(p => p.challengeSid)).to.deep.equal(['YC1']);
 
+    const noToken = await rejection(client.updateFactor(factor.sid, { platform: 'fcm' } as PushConfig));
+    expect(noToken.code).to.equal(60404);
+    expect((await backend.api('GET', `Entities/${identity}/Factors/${factor.sid}`)).config.notification_token).to.equal('old');
     const updated = await client.updateFactor(factor.sid, { platform: 'fcm', token: 'new' });
     expect(updated.push).to.deep.equal({ platform: 'fcm', token: 'new' });
     expect((await backend.api('GET', `Entities/${identity}/Factors/${factor.sid}`)).config.notification_token).to.equal('new');
@@ -307,6 +337,11 @@ describe('verify push client against the emulator', function () {
     expect(noToken.code).to.equal(60404);
     expect(calls).to.deep.equal([]);
     expect((await rejection(client.verifyFactor('YF00000000000000000000000000000000'))).code).to.equal(60404);
+
+    // Not something a backend issues, and btoa() would throw a DOMException on it.
+    const unicode = await rejection(client.createFactor({ accessToken: 'tökén', serviceSid: backend.serviceSid, identity, friendlyName: 'x', push: { platform: 'none' } }));
+    expect(unicode.code).to.equal(60404);
+    expect(calls).to.deep.equal([]);
 
     const wrongToken = 'not-a-real-access-token-0123456789';
     const refused = await rejection(client.createFactor({ accessToken: wrongToken, serviceSid: backend.serviceSid, identity, friendlyName: 'x', push: { platform: 'none' } }));

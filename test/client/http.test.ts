@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { VerifyError } from '../../src/client/errors.js';
 import { createHttp } from '../../src/client/http.js';
+import { rejection } from './rejection.js';
 
 interface Call {
   url: string;
@@ -23,16 +23,6 @@ function scripted(...answers: (Response | Error | ((init: RequestInit) => Promis
 const ok = (body: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status: 200, headers });
 const error = (status: number, code?: number, headers: Record<string, string> = {}) =>
   new Response(code ? JSON.stringify({ code, message: `Failure ${code}`, more_info: `https://www.twilio.com/docs/errors/${code}`, status }) : '', { status, headers });
-
-async function rejection(promise: Promise<unknown>): Promise<VerifyError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(VerifyError);
-    return e as VerifyError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const token = () => 'tok';
 
@@ -129,6 +119,9 @@ describe('client http', () => {
     expect([failure.code, failure.status, failure.name]).to.deep.equal([60322, 403, 'VerifyError']);
     expect(failure.message).to.contain('already answered');
     expect(failure.message).not.to.contain('SECRET');
+    const http = createHttp({ baseUrl: 'http://api.test/v2/', fetch: scripted(error(400, 60315), error(400, 60306)).fetch });
+    expect((await rejection(http.send({ method: 'POST', path: 'x', token }))).message).to.contain('Delete a factor of this user');
+    expect((await rejection(http.send({ method: 'POST', path: 'x', token }))).message).to.match(/60306: Failure 60306\. Check the parameters/);
   });
 
   it('reports a body it cannot read as 60402', async () => {

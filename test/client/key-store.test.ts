@@ -1,17 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { VerifyError } from '../../src/client/errors.js';
 import { createIndexedDbStore } from '../../src/client/key-store.js';
 import type { FactorRecord } from '../../src/client/types.js';
-
-async function rejection(promise: Promise<unknown>): Promise<VerifyError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(VerifyError);
-    return e as VerifyError;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from './rejection.js';
 
 /** An IDBFactory whose open request does what `behave` makes it do (or nothing at all). */
 function fakeFactory(behave: (request: IDBOpenDBRequest) => void = () => {}) {

@@ -6,10 +6,13 @@ import { startEmulator } from './helpers.mjs';
 
 let t;
 let client;
+/** @type {Array<{ method: string, uri: string, data?: Record<string, unknown> }>} what the library sent */
+const sent = [];
 before(async () => {
   t = await startEmulator();
   class EmulatorClient extends twilio.RequestClient {
     request(opts) {
+      sent.push({ method: opts.method, uri: opts.uri, data: opts.data });
       return super.request({ ...opts, uri: opts.uri.replace('https://verify.twilio.com', t.origin) });
     }
   }
@@ -32,6 +35,8 @@ test('services, access tokens, challenges, factor lists and challenge fetches wo
   assert.deepEqual(factors.map(f => [f.sid, f.status]), [[e.factor.sid, 'verified']]);
   assert.ok(factors[0].dateCreated instanceof Date && !Number.isNaN(factors[0].dateCreated.getTime()));
 
+  // twilio 6.2 reads the dotted keys 'details.message' and 'details.fields' (not the camelCase
+  // detailsMessage/detailsFields PROTOCOL.md names; see the next test).
   const challenge = await entity.challenges.create({
     factorSid: e.factor.sid,
     'details.message': 'Sign in to Interop?',
@@ -40,6 +45,11 @@ test('services, access tokens, challenges, factor lists and challenge fetches wo
     expirationDate: new Date(Date.now() + 120_000),
   });
   assert.equal(challenge.status, 'pending');
+  // On the wire: Details.Fields once per field, each a JSON string; HiddenDetails a JSON string.
+  const wire = sent.findLast(r => r.method.toLowerCase() === 'post' && r.uri.endsWith('/Challenges'))?.data;
+  assert.deepEqual(wire?.['Details.Fields'], ['{"label":"IP","value":"203.0.113.7"}', '{"label":"Browser","value":"Firefox / Linux"}']);
+  assert.equal(wire?.['Details.Message'], 'Sign in to Interop?');
+  assert.equal(wire?.HiddenDetails, '{"ip":"203.0.113.7"}');
   assert.deepEqual(challenge.details, { message: 'Sign in to Interop?', fields: [{ label: 'IP', value: '203.0.113.7' }, { label: 'Browser', value: 'Firefox / Linux' }] });
   assert.deepEqual(challenge.hiddenDetails, { ip: '203.0.113.7' });
 
@@ -58,13 +68,15 @@ test('services, access tokens, challenges, factor lists and challenge fetches wo
   assert.equal(await client.verify.v2.services(service.sid).webhooks(hook.sid).remove(), true);
 });
 
-test('camelCase detailsMessage is dropped by the library (PROTOCOL.md says otherwise): the emulator answers 60368', async () => {
+test('twilio 6.2 drops camelCase detailsMessage/detailsFields (PROTOCOL.md names them): no Details.* is sent, the emulator answers 60368', async () => {
   const service = await client.verify.v2.services.create({ friendlyName: 'Dropped' });
   const e = await t.enroll({ service: service.sid });
   await assert.rejects(
-    client.verify.v2.services(service.sid).entities(e.identity).challenges.create({ factorSid: e.factor.sid, detailsMessage: 'dropped' }),
+    client.verify.v2.services(service.sid).entities(e.identity).challenges.create({ factorSid: e.factor.sid, detailsMessage: 'dropped', detailsFields: [{ label: 'a', value: 'b' }] }),
     err => err.status === 400 && err.code === 60368,
   );
+  const wire = sent.findLast(r => r.uri.endsWith('/Challenges'))?.data ?? {};
+  assert.deepEqual(Object.keys(wire), ['FactorSid']);
 });
 
 test('errors reach the library as RestException with the Twilio code', async () => {

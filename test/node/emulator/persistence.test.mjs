@@ -50,14 +50,27 @@ test('state written with --data survives SIGTERM and a restart', async () => {
   assert.equal(await stop(first.child), 0);
   assert.ok(JSON.parse(readFileSync(file, 'utf8')).factors[factor.sid]);
 
-  const second = await start(['--data', file, '--account-sid', first.accountSid, '--auth-token', first.authToken]);
+  const again = () => start(['--data', file, '--account-sid', first.accountSid, '--auth-token', first.authToken]);
+  const factorUrl = base => `${base}Services/${service.sid}/Entities/durable-1234/Factors/${factor.sid}`;
+  const asDevice = async (method = 'GET') => ({
+    method,
+    headers: { Authorization: tokenAuth(await deviceJwt(device.keys.privateKey, { credentialSid: factor.config.credential_sid, accountSid: first.accountSid })) },
+  });
+  const second = await again();
   try {
-    const jwt = await deviceJwt(device.keys.privateKey, { credentialSid: factor.config.credential_sid, accountSid: first.accountSid });
-    const res = await fetch(`${second.url}Services/${service.sid}/Entities/durable-1234/Factors/${factor.sid}`, { headers: { Authorization: tokenAuth(jwt) } });
+    const res = await fetch(factorUrl(second.url), await asDevice());
     assert.equal(res.status, 200);
     assert.equal((await res.json()).friendly_name, 'Browser');
+    assert.equal((await fetch(factorUrl(second.url), await asDevice('DELETE'))).status, 204);
   } finally {
     await stop(second.child);
+  }
+  // The deleted factor's credential is kept too: a DELETE sent again after the restart is a 404.
+  const third = await again();
+  try {
+    assert.equal((await fetch(factorUrl(third.url), await asDevice('DELETE'))).status, 404);
+  } finally {
+    await stop(third.child);
   }
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { answerJwt, createDevice, factorProof, tokenAuth } from './device.mjs';
+import { answerJwt, createDevice, factorProof, signJwt, tokenAuth } from './device.mjs';
 import { startEmulator } from './helpers.mjs';
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
@@ -104,6 +104,8 @@ describe('entities and access tokens', () => {
       const expired = await t.call('POST', `Services/${service}/Entities/tok-12345678/Factors`, { auth, form });
       assertError(expired, 401, 20003);
       assert.match(expired.body.message, /expired/);
+      const skew = (Date.parse(expired.headers.get('date')) - Date.now()) / 1000;
+      assert.ok(Math.abs(skew - 121) < 3, `the 401 carries the emulator's Date (skew ${skew} s)`);
     } finally {
       t.emulator.clock.setOffset(0);
     }
@@ -192,6 +194,33 @@ describe('device JWT', () => {
     assertError(await t.call('GET', url, { auth: tokenAuth(forged) }), 401, 20003);
     assertError(await t.call('GET', url, { auth: tokenAuth('a.b.c') }), 401, 20003);
     assertError(await t.call('POST', `${e.path}/Challenges`, { auth: tokenAuth(await e.jwt()), form: {} }), 401, 20003);
+  });
+
+  test('the header needs cty and the payload nbf, as PROTOCOL.md writes them', async () => {
+    const e = await t.enroll();
+    const url = `${e.path}/Factors/${e.factor.sid}`;
+    const now = Math.floor(Date.now() / 1000);
+    const header = { cty: 'twilio-pba;v=1', kid: e.factor.config.credential_sid, typ: 'JWT', alg: 'ES256' };
+    const payload = { sub: t.emulator.accountSid, exp: now + 600, nbf: now };
+    const sign = (h, p) => signJwt(e.device.keys.privateKey, h, p);
+    assert.equal((await t.call('GET', url, { auth: tokenAuth(await sign(header, payload)) })).status, 200);
+    const noCty = await t.call('GET', url, { auth: tokenAuth(await sign({ ...header, cty: undefined }, payload)) });
+    assertError(noCty, 401, 20003);
+    assert.match(noCty.body.message, /cty/);
+    assertError(await t.call('GET', url, { auth: tokenAuth(await sign(header, { ...payload, nbf: undefined })) }), 401, 20003);
+  });
+
+  test('a deleted factor\'s device learns 404 (done), not 401; other keys still get 401', async () => {
+    const e = await t.enroll();
+    const url = `${e.path}/Factors/${e.factor.sid}`;
+    assert.equal((await t.call('DELETE', url, { auth: tokenAuth(await e.jwt()) })).status, 204);
+    // As when the answer to the first DELETE was lost and the device sends it again.
+    assertError(await t.call('DELETE', url, { auth: tokenAuth(await e.jwt()) }), 404, 20404);
+    assertError(await t.call('GET', `${e.path}/Challenges`, { auth: tokenAuth(await e.jwt()) }), 404, 20404);
+    const impostor = await createDevice();
+    const forged = await signJwt(impostor.keys.privateKey, { cty: 'twilio-pba;v=1', kid: e.factor.config.credential_sid, typ: 'JWT', alg: 'ES256' }, { sub: t.emulator.accountSid, exp: Math.floor(Date.now() / 1000) + 600, nbf: Math.floor(Date.now() / 1000) });
+    assertError(await t.call('DELETE', url, { auth: tokenAuth(forged) }), 401, 20003);
+    assertError(await t.call('DELETE', url, { auth: tokenAuth(await e.jwt({ now: Math.floor(Date.now() / 1000) - 3600 })) }), 401, 20003);
   });
 
   test('a moved emulator clock makes a device JWT stale and the Date header tells by how much', async () => {

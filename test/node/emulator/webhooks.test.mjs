@@ -18,6 +18,7 @@ before(async () => {
     let body = '';
     req.on('data', chunk => { body += chunk; });
     req.on('end', () => {
+      if (req.url === '/hang') return; // accepts the request and never answers
       if (failuresLeft > 0) {
         failuresLeft--;
         res.writeHead(503).end();
@@ -34,6 +35,7 @@ before(async () => {
 });
 after(async () => {
   await t.close();
+  receiver.closeAllConnections();
   receiver.close();
 });
 
@@ -74,4 +76,15 @@ test('a failing receiver is retried with back-off until it accepts', async () =>
   assert.ok(hit.valid);
   const log = (await t.call('GET', '/emulator/state')).body.webhook_deliveries.find(d => d.uuid === hit.params.uuid);
   assert.deepEqual([log.status, log.attempts], ['delivered', 3]);
+});
+
+test('a receiver that never answers does not hold up the API response', async () => {
+  const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Hanging' } })).body.sid;
+  await t.call('POST', `Services/${service}/Webhooks`, { form: { FriendlyName: 'Hang', EventTypes: '*', WebhookUrl: `${receiverUrl}hang` } });
+  const started = Date.now();
+  const e = await t.enroll({ service });
+  assert.ok(Date.now() - started < 1000, 'create and verify answered while both deliveries hang');
+  const log = (await t.call('GET', '/emulator/state')).body.webhook_deliveries.filter(d => d.url === `${receiverUrl}hang`);
+  assert.deepEqual(log.map(d => [d.type, d.status]), [['factor.created', 'pending'], ['factor.verified', 'pending']]);
+  assert.ok(e.factor.sid);
 });
