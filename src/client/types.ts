@@ -1,3 +1,4 @@
+import type { VerifyError } from './errors.js';
 import type { FactorStore } from './key-store.js';
 
 export type PushConfig = { platform: 'fcm' | 'apn'; token: string } | { platform: 'none' };
@@ -67,9 +68,19 @@ export interface ChallengePush {
   message: string;
 }
 
-/** Delivers challenge pushes for one factor (FCM, emulator SSE, polling: a later issue). */
+/** A push that was ignored or a transport failure: a `VerifyError` (`code`, `message`) with a stable `reason`. */
+export type PushTransportError = VerifyError & { reason: string };
+
+/** Delivers challenge pushes for one factor (`verify-elements/push/*`: fcm, emulator, polling). */
 export interface PushTransport {
-  subscribe(factor: Factor, onPayload: (payload: ChallengePush) => void): () => void;
+  /** `client` is the client subscribing, for transports that ask the API (polling). */
+  subscribe(factor: Factor, onPayload: (payload: ChallengePush) => void, client?: VerifyPushClient): () => void;
+  /** What to enroll with (`createFactor({ push })`); may ask for notification permission. */
+  register?(): Promise<PushConfig>;
+  /** Ignored pushes and transport failures, which are never thrown into the page. Returns an unsubscribe. */
+  onError?(listener: (error: PushTransportError) => void): () => void;
+  /** A factor's push token changed (FCM refresh); the client then calls `updateFactor`. Returns an unsubscribe. */
+  onTokenChange?(listener: (factorSid: string, push: PushConfig) => void): () => void;
 }
 
 export interface VerifyPushClientOptions {

@@ -1,6 +1,6 @@
 import { VERSION } from '../version.js';
-import { INITIALIZATION_ERROR, INPUT_ERROR, KEY_STORAGE_ERROR, MAPPER_ERROR, NETWORK_ERROR, VerifyError } from './errors.js';
-import { createHttp } from './http.js';
+import { ADVICE, INITIALIZATION_ERROR, INPUT_ERROR, KEY_STORAGE_ERROR, MAPPER_ERROR, NETWORK_ERROR, VerifyError } from './errors.js';
+import { backOff, createHttp } from './http.js';
 import { base64, challengeJwt, deviceJwt, factorProof } from './jwt.js';
 import { createIndexedDbStore } from './key-store.js';
 import type {
@@ -27,12 +27,16 @@ const unexpected = (what: string) =>
 
 const view = ({ keys, credentialSid, ...factor }: FactorRecord): Factor => factor;
 
-const config = (push: PushConfig): [string, string | undefined][] => [
-  ['Config.SdkVersion', VERSION],
-  ['Config.AppId', location.origin],
-  ['Config.NotificationPlatform', push.platform],
-  ['Config.NotificationToken', push.platform === 'none' ? undefined : push.token],
-];
+/** The `Config.*` fields; a push token is required unless the platform is `none`. */
+function config(push: PushConfig): [string, string | undefined][] {
+  if (push?.platform !== 'none' && !push?.token) throw new VerifyError(INPUT_ERROR, 'push needs a token unless push.platform is "none".');
+  return [
+    ['Config.SdkVersion', VERSION],
+    ['Config.AppId', location.origin],
+    ['Config.NotificationPlatform', push.platform],
+    ['Config.NotificationToken', push.platform === 'none' ? undefined : push.token],
+  ];
+}
 
 /** The API's challenge JSON, checked field by field, in the client's shape. */
 function toChallenge(json: any): Challenge {
@@ -95,7 +99,7 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
   function watch(r: FactorRecord) {
     if (!transport || !listeners.size || subscriptions.has(r.sid)) return;
     const forward = (payload: ChallengePush) => payload.factorSid === r.sid && listeners.forEach(listener => listener(payload));
-    subscriptions.set(r.sid, transport.subscribe(view(r), forward));
+    subscriptions.set(r.sid, transport.subscribe(view(r), forward, api));
   }
 
   function unwatch(sid?: string) {
@@ -118,10 +122,13 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
   /** The checks the official SDKs make before signing an answer. */
   function assertAnswerable(r: FactorRecord, { challenge, fields }: Fetched) {
     if (challenge.factorSid !== r.sid) throw new VerifyError(INPUT_ERROR, `Challenge ${challenge.sid} belongs to another factor; answer it with factor ${challenge.factorSid}.`);
-    if (challenge.status === 'expired' || Date.parse(challenge.expirationDate) <= http.now() * 1000) {
-      throw new VerifyError(60323, `Challenge ${challenge.sid} expired. Ask for a new one.`);
+    // An answered challenge says so even once its expiration date has passed.
+    if (challenge.status === 'approved' || challenge.status === 'denied') {
+      throw new VerifyError(60322, `Challenge ${challenge.sid} was already ${challenge.status}. ${ADVICE[60322]}`);
     }
-    if (challenge.status !== 'pending') throw new VerifyError(60322, `Challenge ${challenge.sid} was already ${challenge.status}.`);
+    if (challenge.status !== 'pending' || Date.parse(challenge.expirationDate) <= http.now() * 1000) {
+      throw new VerifyError(60323, `Challenge ${challenge.sid}: ${ADVICE[60323]}`);
+    }
     if (!fields) {
       throw new VerifyError(MAPPER_ERROR, 'The Verify API did not expose Twilio-Verify-Signature-Fields; a server for browsers must list it in Access-Control-Expose-Headers.');
     }
@@ -147,6 +154,7 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
       } catch (error) {
         const transient = error instanceof VerifyError && (error.code === NETWORK_ERROR || (error.status ?? 0) >= 500);
         if (!transient || attempt >= retries) throw error;
+        await backOff(attempt);
         // The answer may have landed: a fetch tells, and only a still pending challenge is answered again.
         known = await fetchChallenge(r, sid);
         if (known.challenge.status === status) return known.challenge;
@@ -154,11 +162,13 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
     }
   }
 
-  return {
+  const api: VerifyPushClient = {
     async createFactor({ accessToken, serviceSid, identity, friendlyName, push, metadata }) {
-      if (![accessToken, serviceSid, identity, friendlyName].every(value => typeof value === 'string' && value) || (push?.platform !== 'none' && !push?.token)) {
-        throw new VerifyError(INPUT_ERROR, 'createFactor needs accessToken, serviceSid, identity, friendlyName, and a push token unless push.platform is "none".');
+      // The access token goes into an ASCII header: anything else is not a token from the backend.
+      if (![accessToken, serviceSid, identity, friendlyName].every(value => typeof value === 'string' && value) || !/^[!-~]+$/.test(accessToken)) {
+        throw new VerifyError(INPUT_ERROR, 'createFactor needs serviceSid, identity, friendlyName and the accessToken from the backend, as strings.');
       }
+      const form = config(push);
       await store.all(); // storage must work before a factor exists remotely
       const keys = await generateKeys();
       const publicKey = base64(new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey)));
@@ -170,7 +180,7 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
           ['FactorType', 'push'],
           ['Binding.PublicKey', publicKey],
           ['Binding.Alg', 'ES256'],
-          ...config(push),
+          ...form,
           ['Metadata', metadata && JSON.stringify(metadata)],
         ],
         token: () => accessToken,
@@ -263,4 +273,7 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
       };
     },
   };
+  // A failed update changes nothing locally, so the transport sees the old token and reports it again.
+  transport?.onTokenChange?.((sid, push) => void api.updateFactor(sid, push).catch(() => {}));
+  return api;
 }
