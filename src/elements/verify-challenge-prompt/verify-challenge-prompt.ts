@@ -1,0 +1,462 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { Challenge, ChallengePush, VerifyPushClient } from '../../client/types.js';
+import { VERSION } from '../../version.js';
+import { VerifyApprovedEvent, VerifyChallengeEvent, VerifyDeniedEvent, VerifyErrorEvent, VerifyExpiredEvent, type ChallengeRef } from './events.js';
+import { styles } from './verify-challenge-prompt.styles.js';
+
+/** What the prompt is doing; reflected to the `state` attribute for styling. */
+export type ChallengePromptState =
+  | 'idle'
+  | 'loading'
+  | 'pending'
+  | 'confirm'
+  | 'approving'
+  | 'denying'
+  | 'approved'
+  | 'denied'
+  | 'expired'
+  | 'answered'
+  | 'offline'
+  | 'error';
+
+/** Every string `<verify-challenge-prompt>` shows or announces; override any of them with `strings`. */
+export interface ChallengePromptStrings {
+  /** Shown while the challenge's details load. */
+  loading: string;
+  /** The visible time left, updated every second. */
+  timeLeft: (seconds: number) => string;
+  /** Announced to screen readers at 60, 30 and 10 seconds left only. */
+  timeLeftAnnouncement: (seconds: number) => string;
+  /** Legend of the number choices (number matching). */
+  pickNumber: string;
+  approve: string;
+  deny: string;
+  /** The question after Deny. */
+  report: string;
+  /** Deny and report as suspicious. */
+  yes: string;
+  /** Deny without reporting. */
+  no: string;
+  approving: string;
+  denying: string;
+  approved: string;
+  denied: string;
+  /** Denied, and reported as suspicious. */
+  reported: string;
+  expired: string;
+  /** Answered in another tab or on another device. */
+  answered: string;
+  /** The network failed (`VerifyError` 60401). Other errors show the error's message. */
+  offline: string;
+  retry: string;
+}
+
+const defaultStrings: ChallengePromptStrings = {
+  loading: 'Loading the sign-in request…',
+  timeLeft: s => `Expires in ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`,
+  timeLeftAnnouncement: s => (s < 60 ? `${s} seconds left` : 'One minute left'),
+  pickNumber: 'Pick the number shown on the sign-in screen',
+  approve: 'Approve',
+  deny: 'Deny',
+  report: 'Report as suspicious?',
+  yes: 'Yes',
+  no: 'No',
+  approving: 'Approving…',
+  denying: 'Denying…',
+  approved: 'Approved',
+  denied: 'Denied',
+  reported: 'Denied and reported as suspicious',
+  expired: 'This request expired',
+  answered: 'This request was already answered',
+  offline: 'The service cannot be reached. Check the connection and try again.',
+  retry: 'Retry',
+};
+
+const THRESHOLDS = [60, 30, 10];
+const CHANNEL = 'verify-elements';
+const NETWORK_ERROR = 60401;
+const ALREADY_ANSWERED = 60322;
+const EXPIRED = 60323;
+
+type Target = Omit<ChallengePush, 'message'> & { message?: string };
+
+// Bidi overrides (LRO, RLO) display letters in reverse, so "elgoog" reads "google": drop them and
+// show the text in its real order. Embeddings and isolates cannot reorder letters; they stay.
+const unspoofed = (text: string) => text.replace(/[\u202D\u202E]/g, '');
+
+/**
+ * Shows a push challenge and answers it: the message at once (from the push), then the details,
+ * a live expiry countdown, and Approve / Deny. Deny asks whether to report the sign-in as
+ * suspicious. When the backend puts `match_choices` (e.g. `17,42,88`) in the hidden details, the
+ * user picks the number shown on the sign-in screen before approving; the pick travels as
+ * `Metadata` `{ match_choice }` and the backend judges it (the answer is never on the device).
+ *
+ * What to show, in order of precedence: the `push` property; the `factor-sid` and `challenge-sid`
+ * attributes; otherwise each challenge that reaches `client.onChallenge`. Text shows as text, in its
+ * real order (bidi overrides are dropped). Answers are shared with
+ * the other tabs of this browser (BroadcastChannel `verify-elements`), so a prompt answered in one
+ * tab shows "already answered" in the others.
+ *
+ * @summary Approve or deny a Verify Push challenge, with number matching and expiry.
+ * @tagname verify-challenge-prompt
+ *
+ * @fires {VerifyChallengeEvent} verify-challenge - A challenge's details were loaded; detail: what is shown.
+ * @fires {VerifyApprovedEvent} verify-approved - The approval was accepted; detail: `{ factorSid, challengeSid }`.
+ * @fires {VerifyDeniedEvent} verify-denied - The denial was accepted; detail: `{ factorSid, challengeSid, reported }`.
+ * @fires {VerifyExpiredEvent} verify-expired - The challenge expired before it was answered.
+ * @fires {VerifyErrorEvent} verify-error - Loading or answering failed, or it was answered elsewhere (code 60322); detail: `{ code, message }`.
+ *
+ * @csspart container - The box around everything.
+ * @csspart message - The challenge's message (a heading).
+ * @csspart fields - The list of details.
+ * @csspart field - One detail (label and value).
+ * @csspart field-label - A detail's label.
+ * @csspart field-value - A detail's value.
+ * @csspart countdown - The time left.
+ * @csspart choices - The number choices (number matching).
+ * @csspart choice - One number.
+ * @csspart choice-selected - The picked number.
+ * @csspart actions - The row of buttons.
+ * @csspart approve - The Approve button.
+ * @csspart deny - The Deny button.
+ * @csspart report - The "report as suspicious?" question after Deny.
+ * @csspart report-yes - Deny and report.
+ * @csspart report-no - Deny without reporting.
+ * @csspart status - What happened (loading, approved, expired, an error…).
+ * @csspart retry - The Retry button after a network failure.
+ *
+ * @cssprop --verify-accent - Buttons, picked number and focus ring.
+ * @cssprop --verify-on-accent - Text on accent-coloured buttons.
+ * @cssprop --verify-text-color - Text colour (default CanvasText).
+ * @cssprop --verify-muted-color - Detail labels and the countdown.
+ * @cssprop --verify-surface - Background (default Canvas).
+ * @cssprop --verify-border-color - Border of the box and of the numbers.
+ * @cssprop --verify-error-color - Error text.
+ * @cssprop --verify-radius - Corner radius.
+ * @cssprop --verify-font-family - Font.
+ * @cssprop --verify-focus-ring-width - Width of focus rings and of the picked number's ring.
+ * @cssprop --verify-prompt-max-width - Maximum width of the box.
+ * @cssprop --verify-prompt-padding - Padding of the box.
+ * @cssprop --verify-prompt-gap - Space between the parts.
+ * @cssprop --verify-prompt-message-size - Font size of the message.
+ * @cssprop --verify-prompt-choice-size - Font size of the numbers.
+ */
+export class VerifyChallengePrompt extends LitElement {
+  /** The kit version that defined this element. */
+  static readonly version: string = VERSION;
+  static override styles = styles;
+  static override properties = {
+    client: { attribute: false },
+    factorSid: { attribute: 'factor-sid' },
+    challengeSid: { attribute: 'challenge-sid' },
+    push: { attribute: false },
+    autoApprove: { type: Boolean, attribute: 'auto-approve' },
+    strings: { attribute: false },
+  };
+
+  /** The Verify Push client that loads and answers challenges (from the app or `<verify-enroll>`). */
+  client?: VerifyPushClient;
+  /** The factor (this browser) the challenge is for; with `challenge-sid`, loads that challenge. */
+  factorSid = '';
+  /** The challenge to load and show; with `factor-sid`. */
+  challengeSid = '';
+  /** A push as the transport parsed it: its message shows at once, the details follow. */
+  push?: ChallengePush;
+  /**
+   * Approves on arrival without asking, for when the app knows the sign-in happens in this same
+   * browser. Ignored for challenges that ask for number matching.
+   */
+  autoApprove = false;
+  /** Visible and announced strings; give some or all to translate or reword them. */
+  strings: Partial<ChallengePromptStrings> = {};
+
+  #state: ChallengePromptState = 'idle';
+  #target: Target | undefined;
+  #challenge: Challenge | undefined;
+  #choices: string[] = [];
+  #choice = '';
+  #reported = false;
+  #left = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #announcement = '';
+  #error = '';
+  #retry: (() => void) | undefined;
+  // A selector of what gets focus once it is rendered.
+  #focus: string | undefined;
+  // Whether focus was in the prompt when an answer started (its disabled button may have lost it).
+  #hadFocus = false;
+  #listening: VerifyPushClient | undefined;
+  #unlisten: (() => void) | undefined;
+  #channel: BroadcastChannel | undefined;
+
+  /** What the prompt is doing (also the `state` attribute). */
+  get state(): ChallengePromptState {
+    return this.#state;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#channel = new BroadcastChannel(CHANNEL);
+    this.#channel.onmessage = ({ data }: MessageEvent) => {
+      if (data?.challengeSid === this.#target?.challengeSid && (this.#state === 'pending' || this.#state === 'confirm')) this.#answered(this.#strings.answered);
+    };
+    this.#listen();
+    this.#tick();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#channel?.close();
+    this.#channel = undefined;
+    this.#listen();
+    clearTimeout(this.#timer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!(['push', 'factorSid', 'challengeSid', 'client'] as const).some(key => changed.has(key))) return;
+    this.#listen();
+    const target = this.#appTarget;
+    if (target && target.challengeSid !== this.#target?.challengeSid) this.#show(target);
+    else if (changed.has('client') && this.#state === 'loading') this.#load();
+  }
+
+  protected override updated(): void {
+    this.setAttribute('state', this.#state);
+    const focus = this.#focus && this.renderRoot.querySelector<HTMLElement>(this.#focus);
+    if (focus) {
+      this.#focus = undefined;
+      focus.focus();
+    }
+  }
+
+  protected override render() {
+    if (!this.#target) return nothing;
+    const s = this.#strings;
+    const state = this.#state;
+    const fields = this.#challenge?.details.fields ?? [];
+    const message = this.#challenge?.details.message ?? this.#target.message;
+    const asking = state === 'pending' || state === 'approving';
+    const reporting = state === 'confirm' || state === 'denying';
+    const busy = state === 'loading' || state === 'approving' || state === 'denying';
+    const status = this.#statusText();
+    return html`<section part="container" aria-busy=${busy}>
+        ${message ? html`<h2 part="message" tabindex="-1" dir="auto">${unspoofed(message)}</h2>` : nothing}
+        ${fields.length
+          ? html`<dl part="fields">
+              ${fields.map(f => html`<div part="field"><dt part="field-label" dir="auto">${unspoofed(f.label)}</dt><dd part="field-value" dir="auto">${unspoofed(f.value)}</dd></div>`)}
+            </dl>`
+          : nothing}
+        ${asking || reporting ? html`<p part="countdown" role="timer">${s.timeLeft(this.#left)}</p>` : nothing}
+        ${asking && this.#choices.length
+          ? html`<fieldset part="choices" ?disabled=${busy} @change=${this.#pick}>
+              <legend>${s.pickNumber}</legend>
+              <div class="choices">
+                ${this.#choices.map(
+                  n => html`<label part=${n === this.#choice ? 'choice choice-selected' : 'choice'}><input type="radio" name="match" .value=${n} .checked=${n === this.#choice} />${n}</label>`,
+                )}
+              </div>
+            </fieldset>`
+          : nothing}
+        ${asking
+          ? html`<div part="actions">
+              <button part="approve" ?disabled=${busy || (this.#choices.length > 0 && !this.#choice)} @click=${() => this.#answer(true)}>${s.approve}</button>
+              <button part="deny" ?disabled=${busy} @click=${this.#askReport}>${s.deny}</button>
+            </div>`
+          : nothing}
+        ${reporting
+          ? html`<fieldset part="report" tabindex="-1">
+              <legend>${s.report}</legend>
+              <div part="actions">
+                <button part="report-yes" ?disabled=${busy} @click=${() => this.#answer(false, true)}>${s.yes}</button>
+                <button part="report-no" ?disabled=${busy} @click=${() => this.#answer(false, false)}>${s.no}</button>
+              </div>
+            </fieldset>`
+          : nothing}
+        ${status ? html`<p part="status">${status}</p>` : nothing}
+        ${this.#retry ? html`<div part="actions"><button part="retry" @click=${this.#retry}>${s.retry}</button></div>` : nothing}
+      </section>
+      <div class="visually-hidden" role="status">${this.#announcement}</div>`;
+  }
+
+  get #strings(): ChallengePromptStrings {
+    return { ...defaultStrings, ...this.strings };
+  }
+
+  /** The challenge the app named, if any: `push` wins over the attributes. */
+  get #appTarget(): Target | undefined {
+    return this.push ?? (this.factorSid && this.challengeSid ? { factorSid: this.factorSid, challengeSid: this.challengeSid } : undefined);
+  }
+
+  get #ref(): ChallengeRef {
+    return { factorSid: this.#target!.factorSid, challengeSid: this.#target!.challengeSid };
+  }
+
+  #statusText(): string {
+    const s = this.#strings;
+    const text: Partial<Record<ChallengePromptState, string>> = {
+      loading: s.loading,
+      approving: s.approving,
+      denying: s.denying,
+      approved: s.approved,
+      denied: this.#reported ? s.reported : s.denied,
+      expired: s.expired,
+      answered: s.answered,
+      offline: s.offline,
+      error: this.#error,
+    };
+    return text[this.#state] ?? '';
+  }
+
+  /** Follows the client's pushes while connected and the app names no challenge. */
+  #listen(): void {
+    const client = this.isConnected && !this.#appTarget ? this.client : undefined;
+    if (client === this.#listening) return;
+    this.#unlisten?.();
+    this.#listening = client;
+    this.#unlisten = client?.onChallenge(push => {
+      // Transports may deliver a push twice (polling sees it until it is answered).
+      if (push.challengeSid !== this.#target?.challengeSid) this.#show(push);
+    });
+  }
+
+  #show(target: Target): void {
+    this.#target = target;
+    this.#challenge = undefined;
+    this.#choices = [];
+    this.#choice = '';
+    this.#announcement = '';
+    this.#focus = this.autoApprove ? undefined : '[part=message]';
+    this.#load();
+  }
+
+  #set(state: ChallengePromptState): void {
+    this.#state = state;
+    this.#retry = undefined;
+    this.requestUpdate();
+  }
+
+  async #load(): Promise<void> {
+    const target = this.#target!;
+    const client = this.client;
+    this.#set('loading');
+    if (!client) return; // loads when the client is set
+    let challenge: Challenge;
+    try {
+      challenge = await client.getChallenge(target.factorSid, target.challengeSid);
+    } catch (error) {
+      if (target === this.#target && client === this.client) this.#fail(error, () => this.#load());
+      return;
+    }
+    if (target !== this.#target || client !== this.client) return;
+    const { details, status, hiddenDetails, expirationDate } = challenge;
+    this.#challenge = challenge;
+    this.#choices = hiddenDetails?.match_choices?.split(',').map(n => n.trim()).filter(Boolean) ?? [];
+    this.#emit(
+      new VerifyChallengeEvent({ ...this.#ref, message: details.message, fields: details.fields, status, expirationDate, numberMatch: this.#choices.length > 0 }),
+    );
+    if (status === 'expired') return this.#expire();
+    if (status !== 'pending') return this.#answered(this.#strings.answered);
+    this.#set('pending');
+    this.#left = this.#secondsLeft(); // announced only when a threshold is crossed while shown
+    this.#tick();
+    if (this.#state === 'pending' && this.autoApprove && !this.#choices.length) this.#answer(true);
+  }
+
+  /** Updates the time left, right after each whole second, and announces it at the thresholds. */
+  #tick = (): void => {
+    clearTimeout(this.#timer);
+    const state = this.#state;
+    if (!this.isConnected || !['pending', 'confirm', 'approving', 'denying'].includes(state)) return;
+    const left = this.#secondsLeft();
+    if (left !== this.#left) {
+      const crossed = THRESHOLDS.find(t => left <= t && this.#left > t);
+      if (crossed && left) this.#announce(this.#strings.timeLeftAnnouncement(crossed));
+      this.#left = left;
+      this.requestUpdate();
+    }
+    if (left) this.#timer = setTimeout(this.#tick, (this.#msLeft() % 1000) + 5);
+    // An answer on its way is the server's to judge.
+    else if (state === 'pending' || state === 'confirm') this.#expire();
+  };
+
+  #msLeft(): number {
+    return Date.parse(this.#challenge!.expirationDate) - Date.now();
+  }
+
+  #secondsLeft(): number {
+    return Math.max(0, Math.ceil(this.#msLeft() / 1000));
+  }
+
+  #pick(e: Event): void {
+    this.#choice = (e.target as HTMLInputElement).value;
+    this.requestUpdate();
+  }
+
+  #askReport(): void {
+    this.#set('confirm');
+    this.#focus = '[part=report]';
+  }
+
+  async #answer(approve: boolean, reported = false): Promise<void> {
+    const target = this.#target!;
+    const client = this.client!;
+    const { factorSid, challengeSid } = target;
+    this.#hadFocus = this.matches(':focus-within');
+    this.#set(approve ? 'approving' : 'denying');
+    try {
+      if (approve) await client.approveChallenge(factorSid, challengeSid, this.#choice ? { match_choice: this.#choice } : undefined);
+      else await client.denyChallenge(factorSid, challengeSid, { reported: String(reported) });
+    } catch (error) {
+      if (target === this.#target) this.#fail(error, () => this.#answer(approve, reported));
+      return;
+    }
+    this.#channel?.postMessage({ challengeSid, status: approve ? 'approved' : 'denied' });
+    if (target !== this.#target) return;
+    this.#reported = reported;
+    this.#end(approve ? 'approved' : 'denied');
+    this.#emit(approve ? new VerifyApprovedEvent(this.#ref) : new VerifyDeniedEvent({ ...this.#ref, reported }));
+  }
+
+  #fail(error: unknown, retry: () => void): void {
+    const e = error as { name?: string; code?: number; message?: string; status?: number };
+    const code = e?.name === 'VerifyError' ? e.code! : 0;
+    const message = e?.message ?? String(error);
+    if (code === EXPIRED) return this.#expire();
+    if (code === ALREADY_ANSWERED) return this.#answered(message);
+    this.#error = message;
+    this.#end(code === NETWORK_ERROR ? 'offline' : 'error');
+    // Only a failure that may pass gets a Retry.
+    if (code === NETWORK_ERROR || (e?.status ?? 0) >= 500) this.#retry = retry;
+    if (this.#retry && this.#focus) this.#focus = '[part=retry]';
+    this.#emit(new VerifyErrorEvent({ code, message }));
+  }
+
+  #expire(): void {
+    this.#end('expired');
+    this.#emit(new VerifyExpiredEvent(this.#ref));
+  }
+
+  #answered(message: string): void {
+    this.#end('answered');
+    this.#emit(new VerifyErrorEvent({ code: ALREADY_ANSWERED, message }));
+  }
+
+  /** A final state: said aloud, and focus kept in the prompt when its button goes away. */
+  #end(state: ChallengePromptState): void {
+    if (this.#hadFocus || this.matches(':focus-within')) this.#focus = '[part=message]';
+    this.#hadFocus = false;
+    this.#set(state);
+    clearTimeout(this.#timer);
+    this.#announce(this.#statusText());
+  }
+
+  // One call site for dispatchEvent: the manifest documents the events from @fires, not from guesses.
+  #emit(event: Event): void {
+    this.dispatchEvent(event);
+  }
+
+  #announce(text: string): void {
+    this.#announcement = text;
+    this.requestUpdate();
+  }
+}
