@@ -3,6 +3,8 @@ import { launchers } from './test/support/browsers.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { emulatorPlugin } from './test/support/emulator-plugin.mjs';
+import { tokenEndpointPlugin } from './test/support/token-endpoint-plugin.mjs';
+import { pushPlugin } from './test/support/push-plugin.mjs';
 
 // BROWSERS=chromium,firefox narrows a local run; CI always runs all three.
 const names = process.env.BROWSERS?.split(',').map(s => s.trim()).filter(Boolean);
@@ -12,7 +14,7 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   browsers: launchers(names),
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), emulatorPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), emulatorPlugin(), tokenEndpointPlugin(), pushPlugin()],
   reporters: [defaultReporter(), countReporter()],
   // Lit's dev mode stays on in tests for its warnings; its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),

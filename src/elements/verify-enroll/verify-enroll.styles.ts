@@ -1,0 +1,100 @@
+import { css } from 'lit';
+
+// ASCII only: the build's CSS minifier writes other characters as \XXXX escapes, which a css``
+// literal cannot hold. The step marks are text in the template for that reason.
+export const styles = css`
+  :host {
+    --_accent: var(--verify-accent, light-dark(#1d4ed8, #93c5fd));
+    --_muted: var(--verify-muted-color, light-dark(#4b5563, #d1d5db));
+    --_radius: var(--verify-radius, 0.5rem);
+    display: block;
+    color: var(--verify-text-color, CanvasText);
+    font-family: var(--verify-font-family, inherit);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='container'] {
+    display: grid;
+    gap: var(--verify-enroll-gap, 0.75rem);
+    max-inline-size: var(--verify-enroll-max-width, 28rem);
+    padding: var(--verify-enroll-padding, 1.25rem);
+    border: 1px solid var(--verify-border-color, light-dark(#6b7280, #9ca3af));
+    border-radius: var(--_radius);
+    background: var(--verify-surface, Canvas);
+    overflow-wrap: anywhere;
+  }
+  p,
+  ol {
+    margin: 0;
+    padding: 0;
+  }
+  [part='title'] {
+    font-weight: 600;
+    font-size: 1.125rem;
+    outline: none;
+  }
+  [part='intro'],
+  [part~='step-pending'] {
+    color: var(--_muted);
+  }
+  [part='steps'] {
+    display: grid;
+    gap: 0.5rem;
+    list-style: none;
+  }
+  /* The state shows in the mark's shape too, never in colour alone. */
+  [part='step-icon'] {
+    display: inline-block;
+    inline-size: 1.5em;
+    text-align: center;
+  }
+  [part~='step-active'] [part='step-icon'] {
+    color: var(--_accent);
+    animation: spin 1.2s linear infinite;
+  }
+  [part~='step-done'] [part='step-icon'] {
+    color: var(--verify-success-color, light-dark(#15803d, #86efac));
+  }
+  [part~='step-failed'],
+  [part='error'] {
+    color: var(--verify-error-color, light-dark(#b91c1c, #fca5a5));
+  }
+  @keyframes spin {
+    to {
+      rotate: 1turn;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='step-active'] [part='step-icon'] {
+      animation: none;
+    }
+  }
+  [part='notice'] {
+    padding-inline-start: 0.75rem;
+    border-inline-start: 3px solid var(--_accent);
+  }
+  /* A border, not only a fill, so forced colours still draw the buttons. */
+  [part~='button'] {
+    font: inherit;
+    min-block-size: 2.75rem;
+    padding-inline: 1rem;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--verify-on-accent, light-dark(#fff, #0b1220));
+    cursor: pointer;
+  }
+  [part~='button-remove'] {
+    background: none;
+    color: var(--_accent);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

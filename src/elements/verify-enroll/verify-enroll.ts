@@ -1,0 +1,445 @@
+import { LitElement, html, nothing } from 'lit';
+import { AUTHENTICATION_TOKEN_ERROR, INITIALIZATION_ERROR, KEY_STORAGE_ERROR, NETWORK_ERROR, STORAGE_ERROR } from '../../client/codes.js';
+import type { VerifyError } from '../../client/errors.js';
+import type { Factor, PushConfig, PushTransport, VerifyPushClient } from '../../client/types.js';
+import type { FcmTransportOptions } from '../../push/fcm.js';
+import type { PollingTransportOptions } from '../../push/polling.js';
+import { VERSION } from '../../version.js';
+import { VerifyEnrolledEvent, VerifyErrorEvent, VerifyUnenrolledEvent, type EnrollErrorStep } from './events.js';
+import { styles } from './verify-enroll.styles.js';
+
+/** What the site's backend hands out for enrolling (the sample-backend contract's answer). */
+export interface EnrollmentToken {
+  /** The access token: used once, never stored, never in an event. */
+  token: string;
+  serviceSid: string;
+  identity: string;
+}
+
+export type EnrollTransport = 'fcm' | 'emulator' | 'polling';
+/** The visible steps; `permission` only for transports that push. */
+export type EnrollStep = 'permission' | 'key' | 'register' | 'verify';
+export type EnrollStepState = 'pending' | 'active' | 'done' | 'failed';
+
+/** Every string `<verify-enroll>` shows or announces; override any of them with `strings`. */
+export interface VerifyEnrollStrings {
+  /** Heading before enrolling. */
+  title: string;
+  /** What enrolling gives the user. */
+  intro: string;
+  enroll: string;
+  checking: string;
+  enrolling: string;
+  enrolled: string;
+  /** Heading after a failure; the error's message follows it. */
+  failed: string;
+  retry: string;
+  remove: string;
+  removing: string;
+  removed: string;
+  /** Shown when notifications are blocked or missing, so sign-in requests are fetched instead. */
+  fallback: string;
+  steps: Record<EnrollStep, string>;
+  /** Read after each step's name by screen readers. */
+  stepStates: Record<EnrollStepState, string>;
+  /** The factor's default name, e.g. "Chrome on Linux" (`os` may be empty). */
+  friendlyName: (browser: string, os: string) => string;
+}
+
+const defaultStrings: VerifyEnrollStrings = {
+  title: 'Approve sign-ins on this browser',
+  intro: 'Enroll this browser to approve your sign-ins with one click instead of typing a code.',
+  enroll: 'Enroll this browser',
+  checking: 'Checking this browser…',
+  enrolling: 'Enrolling this browser…',
+  enrolled: 'This browser is enrolled for sign-in approvals.',
+  failed: 'Enrolling did not finish.',
+  retry: 'Try again',
+  remove: 'Remove this browser',
+  removing: 'Removing this browser…',
+  removed: 'This browser was removed. It no longer receives sign-in requests.',
+  fallback: 'Notifications are off for this site, so this browser checks for sign-in requests while the page is open.',
+  steps: { permission: 'Allow notifications', key: 'Create a key for this browser', register: 'Register this browser', verify: 'Verify the key' },
+  stepStates: { pending: 'to do', active: 'in progress', done: 'done', failed: 'failed' },
+  friendlyName: (browser, os) => (os ? `${browser} on ${os}` : browser),
+};
+
+type Phase = 'checking' | 'idle' | 'running' | 'enrolled' | 'removing' | 'failed';
+interface Transports {
+  client: VerifyPushClient;
+  push: PushTransport;
+  polling: PushTransport;
+}
+
+// A ring, a (spinning) dotted ring, a check, a cross: the state in shape, not colour alone.
+const MARKS: Record<EnrollStepState, string> = { pending: '○', active: '◌', done: '✓', failed: '✕' };
+
+const pick = (text: string, names: [RegExp, string][]) => names.find(([re]) => re.test(text))?.[1] ?? '';
+
+/** The browser and OS from the user agent: enough to tell one's own devices apart, nothing more. */
+function describeBrowser(): [string, string] {
+  const ua = navigator.userAgent;
+  const browser = pick(ua, [[/Edg\//, 'Edge'], [/OPR\//, 'Opera'], [/Firefox\//, 'Firefox'], [/Chrome\//, 'Chrome'], [/Safari\//, 'Safari']]) || 'Browser';
+  const hinted = (navigator as Navigator & { userAgentData?: { platform: string } }).userAgentData?.platform;
+  return [browser, hinted || pick(ua, [[/Android/, 'Android'], [/iPhone|iPad/, 'iOS'], [/Mac OS/, 'macOS'], [/Windows/, 'Windows'], [/CrOS/, 'ChromeOS'], [/Linux/, 'Linux']])];
+}
+
+/** Factors enrolled without notifications (platform `none`) are polled; the others get pushes. */
+const withPolling = (push: PushTransport, polling: PushTransport): PushTransport => ({
+  subscribe: (factor, onPayload, client) => (factor.push.platform === 'none' ? polling : push).subscribe(factor, onPayload, client),
+  onTokenChange: push.onTokenChange,
+});
+
+// An Error with a code is all a `verify-error` needs (the VerifyError class stays in the lazy client).
+const failure = (code: number, message: string) => Object.assign(new Error(message), { code });
+
+/**
+ * Enrolls this browser as a Verify Push factor, showing each step: notification permission (for
+ * transports that push), the key, the registration and its verification. Knows when this browser is
+ * already enrolled for the signed-in identity and offers to remove it instead. When notifications
+ * are blocked or unavailable it enrolls without them (polling) and says so.
+ *
+ * @summary Enrolls this browser for push sign-in approvals.
+ * @tagname verify-enroll
+ *
+ * @fires {VerifyEnrolledEvent} verify-enrolled - This browser is enrolled: `{ factorSid, identity, platform }`.
+ * @fires {VerifyUnenrolledEvent} verify-unenrolled - This browser's factor was removed: `{ factorSid }`.
+ * @fires {VerifyErrorEvent} verify-error - A step failed: `{ code, message, step }`.
+ *
+ * @csspart container - The box around everything.
+ * @csspart title - The heading line; it takes focus while a step runs.
+ * @csspart intro - What enrolling gives, before enrolling.
+ * @csspart steps - The ordered list of steps.
+ * @csspart step - Each step; also `step-pending`, `step-active`, `step-done` or `step-failed`.
+ * @csspart step-pending - A step not started.
+ * @csspart step-active - The running step.
+ * @csspart step-done - A finished step.
+ * @csspart step-failed - The step that failed.
+ * @csspart step-icon - The mark before each step.
+ * @csspart notice - The note that this browser enrolled without notifications, or was removed.
+ * @csspart error - The error message.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button; also `button-enroll`, `button-retry` or `button-remove`.
+ * @csspart button-enroll - The Enroll button.
+ * @csspart button-retry - The Retry button.
+ * @csspart button-remove - The Remove button.
+ *
+ * @cssprop --verify-accent - Button and active step colour.
+ * @cssprop --verify-on-accent - Text on the accent colour.
+ * @cssprop --verify-text-color - Text colour (default CanvasText).
+ * @cssprop --verify-muted-color - Colour of pending steps and the intro.
+ * @cssprop --verify-surface - Background (default Canvas).
+ * @cssprop --verify-border-color - Border colour.
+ * @cssprop --verify-success-color - Colour of done steps.
+ * @cssprop --verify-error-color - Colour of the error and the failed step.
+ * @cssprop --verify-radius - Corner radius.
+ * @cssprop --verify-font-family - Font.
+ * @cssprop --verify-enroll-max-width - Widest the box grows.
+ * @cssprop --verify-enroll-padding - Space inside the box.
+ * @cssprop --verify-enroll-gap - Space between its parts.
+ */
+export class VerifyEnroll extends LitElement {
+  /** The kit version that defined this element. */
+  static readonly version: string = VERSION;
+  static override styles = styles;
+  static override properties = {
+    tokenUrl: { attribute: 'token-url' },
+    tokenProvider: { attribute: false },
+    apiBase: { attribute: 'api-base' },
+    transport: {},
+    fcmOptions: { attribute: false },
+    pollingOptions: { attribute: false },
+    friendlyName: { attribute: 'friendly-name' },
+    strings: { attribute: false },
+  };
+
+  /** The site's token endpoint: POSTed with credentials, answers `{ token, serviceSid, identity, factorType: "push" }`. */
+  tokenUrl = '';
+  /** Gets the token instead of `token-url`, e.g. through the app's own API client. */
+  tokenProvider?: () => Promise<EnrollmentToken>;
+  /** The Verify API, or an emulator's `/v2/` URL. Ignored when `client` is given. */
+  apiBase = 'https://verify.twilio.com/v2/';
+  /** How sign-in requests reach this browser: `fcm` (needs `fcmOptions`), `emulator` (the emulator at `api-base`) or `polling`. */
+  transport: EnrollTransport = 'polling';
+  /** Firebase settings for `transport="fcm"`. */
+  fcmOptions?: FcmTransportOptions;
+  /** Polling settings (intervals), for `transport="polling"` and for the fallback when notifications are off. */
+  pollingOptions?: PollingTransportOptions;
+  /** The factor's name, shown wherever the user manages devices; default from the browser, e.g. "Chrome on Linux". */
+  friendlyName = '';
+  /** Visible and announced strings; give some or all to translate or reword them. */
+  strings: Partial<VerifyEnrollStrings> = {};
+
+  #phase: Phase = 'checking';
+  #steps = new Map<EnrollStep, EnrollStepState>();
+  #error: { message: string; step: EnrollErrorStep } | undefined;
+  #factor: Factor | undefined;
+  #removed = false;
+  // Enrolled (or enrolling) without notifications although the transport pushes.
+  #fallback = false;
+  #announcement = '';
+  #retry: () => Promise<void> = () => this.#check();
+  // Set by a click: after the next renders, focus follows the state (title while busy, then the button).
+  #moveFocus = false;
+  #given: VerifyPushClient | undefined;
+  #transports: Promise<Transports> | undefined;
+  #client: VerifyPushClient | undefined;
+
+  /**
+   * The client this element enrolls with: the one given, or the one it made (set from its first
+   * check of this browser on), whose transport delivers this browser's sign-in requests; hand it to
+   * `<verify-challenge-prompt>`. Give a ready client to share one; `api-base` is then ignored, and
+   * `transport` only decides what this browser enrolls with (the client's own transport delivers).
+   */
+  get client(): VerifyPushClient | undefined {
+    return this.#client;
+  }
+  set client(client: VerifyPushClient | undefined) {
+    this.#given = this.#client = client;
+    this.#transports = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // A new API or transport needs new objects; the next step makes them.
+    if (changed.has('apiBase') || changed.has('transport') || changed.has('fcmOptions') || changed.has('pollingOptions')) this.#transports = undefined;
+  }
+
+  protected override firstUpdated(): void {
+    void this.#check();
+  }
+
+  protected override updated(): void {
+    if (!this.#moveFocus) return;
+    const root = this.renderRoot as ShadowRoot;
+    // Only while focus is still ours (or was dropped with a button that went away).
+    const ours = root.activeElement || document.activeElement === document.body || !document.activeElement;
+    const target = root.querySelector<HTMLElement>('button') ?? root.querySelector<HTMLElement>('[part="title"]');
+    if (ours) target?.focus();
+    this.#moveFocus = this.#busy;
+  }
+
+  get #busy(): boolean {
+    return this.#phase === 'checking' || this.#phase === 'running' || this.#phase === 'removing';
+  }
+
+  /** Whether the transport sends pushes, which need notification permission. */
+  get #pushes(): boolean {
+    return this.transport === 'fcm' || this.transport === 'emulator';
+  }
+
+  get #strings(): VerifyEnrollStrings {
+    return { ...defaultStrings, ...this.strings };
+  }
+
+  protected override render() {
+    const s = this.#strings;
+    const phase = this.#phase;
+    const title = {
+      checking: s.checking,
+      idle: s.title,
+      running: s.enrolling,
+      enrolled: s.enrolled,
+      removing: s.removing,
+      failed: s.failed,
+    }[phase];
+    const button = (name: string, label: string, onClick: () => void) =>
+      html`<button part="button button-${name}" type="button" @click=${onClick}>${label}</button>`;
+    const notice = phase === 'idle' ? (this.#removed ? s.removed : '') : this.#fallback ? s.fallback : '';
+    const action =
+      phase === 'idle'
+        ? button('enroll', s.enroll, () => this.#act(() => this.#enroll()))
+        : phase === 'enrolled'
+          ? button('remove', s.remove, () => this.#act(() => this.#remove()))
+          : phase === 'failed'
+            ? button('retry', s.retry, () => this.#act(this.#retry))
+            : nothing;
+    // Templates without indentation: whitespace between tags is bytes on the wire and nothing on screen.
+    return html`<div part="container"><p part="title" tabindex="-1">${title}</p>${phase === 'idle' && !this.#removed ? html`<p part="intro">${s.intro}</p>` : nothing}${
+      this.#steps.size && phase !== 'idle'
+        ? html`<ol part="steps">${[...this.#steps].map(
+            ([step, state]) =>
+              html`<li part="step step-${state}" aria-current=${state === 'active' ? 'step' : nothing}><span part="step-icon" aria-hidden="true">${MARKS[state]}</span>${s.steps[step]}<span class="visually-hidden">, ${s.stepStates[state]}</span></li>`,
+          )}</ol>`
+        : nothing
+    }${notice ? html`<p part="notice">${notice}</p>` : nothing}${phase === 'failed' ? html`<p part="error">${this.#error!.message}</p>` : nothing}${
+      action === nothing ? nothing : html`<div part="actions">${action}</div>`
+    }<span class="visually-hidden" role="status">${this.#announcement}</span></div>`;
+  }
+
+  #act(action: () => Promise<void>): void {
+    this.#moveFocus = true;
+    void action();
+  }
+
+  #set(phase: Phase, announcement = this.#announcement): void {
+    this.#phase = phase;
+    this.#announcement = announcement;
+    this.requestUpdate();
+  }
+
+  #mark(step: EnrollStep, state: EnrollStepState): void {
+    this.#steps.set(step, state);
+    const s = this.#strings;
+    this.#set(this.#phase, `${s.steps[step]}, ${s.stepStates[state]}`);
+  }
+
+  /** The client and transports, loaded on first use so an app pays only for the transport it picked. */
+  #load(): Promise<Transports> {
+    return (this.#transports ??= (async () => {
+      const { pollingTransport } = await import('../../push/polling.js');
+      const polling = pollingTransport(this.pollingOptions);
+      if (this.transport === 'fcm' && !this.fcmOptions) throw failure(INITIALIZATION_ERROR, '<verify-enroll transport="fcm"> needs fcmOptions.');
+      const push =
+        this.transport === 'fcm'
+          ? (await import('../../push/fcm.js')).fcmTransport(this.fcmOptions!)
+          : this.transport === 'emulator'
+            ? (await import('../../push/emulator.js')).emulatorTransport({ baseUrl: this.apiBase })
+            : polling;
+      const client =
+        this.#given ??
+        (await import('../../client/verify-push-client.js')).createVerifyPushClient({
+          baseUrl: this.apiBase,
+          transport: push === polling ? polling : withPolling(push, polling),
+        });
+      this.#client = client;
+      return { client, push, polling };
+    })().catch(error => {
+      this.#transports = undefined; // a failed chunk download may work next time
+      throw error;
+    }));
+  }
+
+  async #token(): Promise<EnrollmentToken> {
+    if (this.tokenProvider) return this.tokenProvider();
+    if (!this.tokenUrl) throw failure(AUTHENTICATION_TOKEN_ERROR, '<verify-enroll> needs token-url or tokenProvider.');
+    let response: Response;
+    try {
+      response = await fetch(this.tokenUrl, { method: 'POST', credentials: 'include', headers: { Accept: 'application/json' } });
+    } catch {
+      throw failure(NETWORK_ERROR, `The site's server did not answer (${this.tokenUrl}).`);
+    }
+    if (!response.ok) throw failure(AUTHENTICATION_TOKEN_ERROR, `The site's server refused an enrollment token (HTTP ${response.status}).`);
+    const body = await response.json().catch(() => undefined);
+    if (typeof body?.token !== 'string' || typeof body.serviceSid !== 'string' || typeof body.identity !== 'string') {
+      throw failure(AUTHENTICATION_TOKEN_ERROR, `${this.tokenUrl} answered without token, serviceSid or identity.`);
+    }
+    return body;
+  }
+
+  /** This browser's factor for the token's identity and service, if the key store has one. */
+  async #local(client: VerifyPushClient, { identity, serviceSid }: EnrollmentToken): Promise<Factor | undefined> {
+    return (await client.listFactors()).find(f => f.identity === identity && f.serviceSid === serviceSid);
+  }
+
+  /** On load: an enrollment of the signed-in identity in the key store. Asks for a token only when the store holds factors. */
+  async #check(): Promise<void> {
+    this.#retry = () => this.#check();
+    // From Retry; on load the element starts out checking (no update from within firstUpdated).
+    if (this.#phase !== 'checking') this.#set('checking');
+    let step: EnrollErrorStep = 'key';
+    try {
+      const { client } = await this.#load();
+      if ((await client.listFactors()).length) {
+        step = 'token';
+        const factor = await this.#local(client, await this.#token());
+        if (factor?.status === 'verified') this.#factor = factor;
+      }
+      this.#fallback = this.#factor?.push.platform === 'none' && this.#pushes;
+      this.#set(this.#factor ? 'enrolled' : 'idle', '');
+    } catch (error) {
+      this.#fail(step, error);
+    }
+  }
+
+  async #enroll(): Promise<void> {
+    this.#retry = () => this.#enroll();
+    this.#error = undefined;
+    this.#removed = false;
+    this.#fallback = false;
+    const steps: EnrollStep[] = ['key', 'register', 'verify'];
+    if (this.#pushes) steps.unshift('permission');
+    this.#steps = new Map(steps.map(step => [step, 'pending']));
+    this.#set('running');
+    let step: EnrollErrorStep = 'permission';
+    try {
+      let granted = true;
+      if (this.#pushes) {
+        this.#mark('permission', 'active');
+        // Asked before anything is awaited, while the click still counts as a user gesture.
+        granted = await this.#askPermission();
+      }
+      const transports = await this.#load();
+      const { client } = transports;
+      const push: PushConfig = await (granted ? transports.push : transports.polling).register!();
+      if (this.#pushes) {
+        this.#fallback = !granted;
+        this.#mark('permission', 'done');
+        if (!granted) this.#set('running', this.#strings.fallback);
+      }
+      step = 'token';
+      const token = await this.#token();
+      let factor = await this.#local(client, token);
+      if (!factor) {
+        step = 'key';
+        this.#mark('key', 'active');
+        const friendlyName = (this.friendlyName || this.#strings.friendlyName(...describeBrowser())).slice(0, 64);
+        try {
+          factor = await client.createFactor({ accessToken: token.token, serviceSid: token.serviceSid, identity: token.identity, friendlyName, push });
+        } catch (error) {
+          // One call makes the key and registers it: storage and key failures are the key's.
+          const code = (error as VerifyError).code;
+          if (code !== STORAGE_ERROR && code !== KEY_STORAGE_ERROR) {
+            step = 'register';
+            this.#steps.set('key', 'done').set('register', 'active');
+          }
+          throw error;
+        }
+      }
+      this.#mark('key', 'done');
+      this.#mark('register', 'done');
+      if (factor.status !== 'verified') {
+        step = 'verify';
+        this.#mark('verify', 'active');
+        factor = await client.verifyFactor(factor.sid);
+      }
+      this.#mark('verify', 'done');
+      this.#factor = factor;
+      this.#set('enrolled', this.#strings.enrolled);
+      this.dispatchEvent(new VerifyEnrolledEvent({ factorSid: factor.sid, identity: factor.identity, platform: factor.push.platform }));
+    } catch (error) {
+      this.#fail(step, error);
+    }
+  }
+
+  /** Whether notifications may be shown; never asks again once the user answered. */
+  async #askPermission(): Promise<boolean> {
+    if (typeof Notification === 'undefined') return false;
+    const current = Notification.permission;
+    return (current === 'default' ? await Notification.requestPermission() : current) === 'granted';
+  }
+
+  async #remove(): Promise<void> {
+    this.#retry = () => this.#remove();
+    const { sid } = this.#factor!;
+    this.#steps.clear();
+    this.#set('removing', this.#strings.removing);
+    try {
+      await (await this.#load()).client.deleteFactor(sid);
+      this.#factor = undefined;
+      this.#removed = true;
+      this.#set('idle', this.#strings.removed);
+      this.dispatchEvent(new VerifyUnenrolledEvent({ factorSid: sid }));
+    } catch (error) {
+      this.#fail('remove', error);
+    }
+  }
+
+  #fail(step: EnrollErrorStep, error: unknown): void {
+    const code = (error as VerifyError)?.code;
+    const message = (error as Error)?.message || String(error);
+    if (this.#steps.get(step as EnrollStep) === 'active') this.#steps.set(step as EnrollStep, 'failed');
+    this.#error = { message, step };
+    this.#set('failed', `${this.#strings.failed} ${message}`);
+    this.dispatchEvent(new VerifyErrorEvent({ code: typeof code === 'number' ? code : 0, message, step }));
+  }
+}
