@@ -80,3 +80,18 @@ export function pollingTransport({ client: fixed, intervalMs = 5000, maxInterval
     onError: errors.on,
   };
 }
+
+/**
+ * One transport for a browser whose factors differ: factors enrolled without notifications
+ * (platform `none`) are polled, the others get their pushes from `push`.
+ */
+export function withPollingFallback(push: PushTransport, polling: PushTransport): PushTransport {
+  return {
+    subscribe: (factor, onPayload, client) => (factor.push.platform === 'none' ? polling : push).subscribe(factor, onPayload, client),
+    onTokenChange: push.onTokenChange,
+    onError: listener => {
+      const stops = [push, polling].map(t => t.onError?.(listener));
+      return () => stops.forEach(stop => stop?.());
+    },
+  };
+}

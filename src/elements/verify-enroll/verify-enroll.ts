@@ -84,12 +84,6 @@ function describeBrowser(): [string, string] {
   return [browser, hinted || pick(ua, [[/Android/, 'Android'], [/iPhone|iPad/, 'iOS'], [/Mac OS/, 'macOS'], [/Windows/, 'Windows'], [/CrOS/, 'ChromeOS'], [/Linux/, 'Linux']])];
 }
 
-/** Factors enrolled without notifications (platform `none`) are polled; the others get pushes. */
-const withPolling = (push: PushTransport, polling: PushTransport): PushTransport => ({
-  subscribe: (factor, onPayload, client) => (factor.push.platform === 'none' ? polling : push).subscribe(factor, onPayload, client),
-  onTokenChange: push.onTokenChange,
-});
-
 // An Error with a code is all a `verify-error` needs (the VerifyError class stays in the lazy client).
 const failure = (code: number, message: string) => Object.assign(new Error(message), { code });
 
@@ -286,7 +280,7 @@ export class VerifyEnroll extends LitElement {
   /** The client and transports, loaded on first use so an app pays only for the transport it picked. */
   #load(): Promise<Transports> {
     return (this.#transports ??= (async () => {
-      const { pollingTransport } = await import('../../push/polling.js');
+      const { pollingTransport, withPollingFallback } = await import('../../push/polling.js');
       const polling = pollingTransport(this.pollingOptions);
       if (this.transport === 'fcm' && !this.fcmOptions) throw failure(INITIALIZATION_ERROR, '<verify-enroll transport="fcm"> needs fcmOptions.');
       const push =
@@ -299,7 +293,7 @@ export class VerifyEnroll extends LitElement {
         this.#given ??
         (await import('../../client/verify-push-client.js')).createVerifyPushClient({
           baseUrl: this.apiBase,
-          transport: push === polling ? polling : withPolling(push, polling),
+          transport: push === polling ? polling : withPollingFallback(push, polling),
         });
       this.#client = client;
       return { client, push, polling };

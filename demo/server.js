@@ -1,0 +1,197 @@
+// `npm start`: the demo site. One port serves the page, the sample backend and (unless TWILIO_*
+// variables point at the real service) an embedded Verify Push emulator under /v2/ and /emulator/.
+//
+//   PORT=3000 npm start                                    # embedded emulator
+//   TWILIO_ACCOUNT_SID=AC… TWILIO_AUTH_TOKEN=… PUBLIC_URL=https://… npm start   # the real Verify
+//
+// Users live in memory; the identity sent to Verify is a random UUID, never the user name.
+import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { serve } from '@hono/node-server';
+import { build } from 'esbuild';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createEmulator } from '../emulator/server.js';
+import { formatOtpSms } from '../src/sms/index.ts';
+import { createVerify } from './verify.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const real = Boolean(process.env.TWILIO_ACCOUNT_SID);
+const emulator = real ? undefined : await createEmulator();
+const here = new URL('.', import.meta.url);
+
+// The page's script, bundled from the kit's sources at start (chunks: transports load on use).
+const bundle = await build({
+  entryPoints: [new URL('public/app.ts', here).pathname],
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  outdir: '/assets',
+  write: false,
+  minify: true,
+  sourcemap: 'inline',
+  logLevel: 'warning',
+});
+const assets = new Map(bundle.outputFiles.map(f => [f.path, f.text]));
+
+/** @type {Map<string, { name: string, identity: string }>} */
+const users = new Map();
+/** @type {Map<string, string>} session id → user name */
+const sessions = new Map();
+/** @type {Map<string, { name: string, identity: string, challengeSid?: string, number?: string, code?: string, tries: number, expires: number }>} */
+const pendingSignIns = new Map();
+/** Webhook events the backend received and validated, newest first, for the page to show. */
+const events = [];
+
+const app = new Hono();
+// Known once the server listens (the twilio library talks to this very server).
+let verify;
+let baseUrl;
+let webhookUrl;
+
+const userOf = c => users.get(sessions.get(getCookie(c, 'demo_session') ?? '') ?? '');
+const signIn = (c, name) => {
+  const id = randomUUID();
+  sessions.set(id, name);
+  setCookie(c, 'demo_session', id, { httpOnly: true, sameSite: 'Lax', path: '/' });
+  deleteCookie(c, 'demo_pending', { path: '/' });
+};
+const pendingOf = c => {
+  const pending = pendingSignIns.get(getCookie(c, 'demo_pending') ?? '');
+  return pending && pending.expires > Date.now() ? pending : undefined;
+};
+/** "Firefox on Linux": enough for the user to recognise the sign-in, nothing more. */
+const describeBrowser = ua => {
+  const browser = [['Edg/', 'Edge'], ['Firefox/', 'Firefox'], ['Chrome/', 'Chrome'], ['Safari/', 'Safari']].find(([mark]) => ua.includes(mark))?.[1];
+  const os = [['Android', 'Android'], ['iPhone', 'iOS'], ['Mac OS', 'macOS'], ['Windows', 'Windows'], ['Linux', 'Linux']].find(([mark]) => ua.includes(mark))?.[1];
+  return `${browser ?? 'A browser'} on ${os ?? 'an unknown system'}`;
+};
+const nameOf = async c => String((await c.req.json().catch(() => ({}))).name ?? '').trim().slice(0, 64);
+
+app.get('/', async c => c.html(await readFile(new URL('public/index.html', here), 'utf8')));
+app.get('/style.css', async c => c.body(await readFile(new URL('public/style.css', here), 'utf8'), 200, { 'Content-Type': 'text/css' }));
+app.get('/assets/:file', c => {
+  const text = assets.get(`/assets/${c.req.param('file')}`);
+  return text ? c.body(text, 200, { 'Content-Type': 'text/javascript' }) : c.notFound();
+});
+
+app.get('/api/config', c => c.json({ verifyBaseUrl: baseUrl, emulator: !real }));
+
+app.get('/api/me', c => c.json({ user: userOf(c)?.name ?? null }));
+
+app.post('/api/signup', async c => {
+  const name = await nameOf(c);
+  if (!name) return c.json({ error: 'Choose a user name.' }, 400);
+  if (users.has(name)) return c.json({ error: `"${name}" is taken. Sign in instead, or pick another name.` }, 409);
+  users.set(name, { name, identity: randomUUID() });
+  signIn(c, name);
+  return c.json({ user: name });
+});
+
+app.post('/api/signout', c => {
+  sessions.delete(getCookie(c, 'demo_session') ?? '');
+  deleteCookie(c, 'demo_session', { path: '/' });
+  return c.json({ user: null });
+});
+
+// The sample-backend contract (PROTOCOL.md): an access token for the signed-in user's browser.
+app.post('/access-token', async c => {
+  const user = userOf(c);
+  if (!user) return c.json({ error: 'Sign in first: only a signed-in user can enroll a browser.' }, 401);
+  return c.json(await verify.accessToken(user.identity));
+});
+
+// Step 1 of signing in: a push to the user's enrolled browser with number matching, or a code.
+app.post('/api/signin', async c => {
+  const name = await nameOf(c);
+  const user = users.get(name);
+  if (!user) return c.json({ error: `No user "${name}". Sign up first.` }, 404);
+  const id = randomUUID();
+  const pending = { name, identity: user.identity, tries: 0, expires: Date.now() + 5 * 60_000 };
+  pendingSignIns.set(id, pending);
+  setCookie(c, 'demo_pending', id, { httpOnly: true, sameSite: 'Lax', path: '/' });
+  const [factor] = await verify.verifiedFactors(user.identity);
+  if (!factor) return c.json({ method: 'code' });
+  Object.assign(pending, await verify.signInChallenge(user.identity, factor.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? '') }));
+  return c.json({ method: 'push', number: pending.number });
+});
+
+// Step 2 (push): the backend polls Verify; webhooks below say the same thing, signed.
+app.get('/api/signin/status', async c => {
+  const pending = pendingOf(c);
+  if (!pending?.challengeSid) return c.json({ status: 'none' });
+  const challenge = await verify.challenge(pending.identity, pending.challengeSid);
+  const metadata = challenge.metadata ?? {};
+  if (challenge.status === 'approved' && metadata.match_choice === pending.number) {
+    signIn(c, pending.name);
+    return c.json({ status: 'signed-in', user: pending.name });
+  }
+  if (challenge.status === 'approved') return c.json({ status: 'wrong-number' });
+  if (challenge.status === 'denied') return c.json({ status: 'denied', reported: metadata.reported === 'true' });
+  return c.json({ status: challenge.status });
+});
+
+// The fallback: a one-time code. No SMS can be sent from here, so the page shows the message.
+app.post('/api/signin/code', c => {
+  const pending = pendingOf(c);
+  if (!pending) return c.json({ error: 'Start signing in again: this attempt expired.' }, 400);
+  pending.code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  pending.tries = 0;
+  const host = new URL(c.req.url).hostname;
+  const sms = formatOtpSms({ code: pending.code, host, text: `Your verify-elements demo code is ${pending.code}.` });
+  return c.json({ sms });
+});
+
+app.post('/api/signin/code/check', async c => {
+  const pending = pendingOf(c);
+  const code = String((await c.req.json().catch(() => ({}))).code ?? '');
+  if (!pending?.code) return c.json({ error: 'Ask for a code first.' }, 400);
+  if (++pending.tries > 5) return c.json({ error: 'Too many tries. Ask for a new code.' }, 429);
+  const [given, expected] = [Buffer.from(code), Buffer.from(pending.code)];
+  const ok = given.length === expected.length && timingSafeEqual(given, expected);
+  if (!ok) return c.json({ error: 'That code is not right. Check the message and try again.' }, 400);
+  signIn(c, pending.name);
+  return c.json({ status: 'signed-in', user: pending.name });
+});
+
+// Verify's webhooks, accepted only with a valid X-Twilio-Signature.
+app.post('/webhooks/verify', async c => {
+  const params = Object.fromEntries(new URLSearchParams(await c.req.text()));
+  if (!verify.validWebhook(c.req.header('X-Twilio-Signature') ?? '', webhookUrl, params)) {
+    return c.text('Invalid signature', 403);
+  }
+  events.unshift({ type: params.type, factor: params.factor_sid, challenge: params.challenge_sid, at: new Date().toISOString() });
+  events.length = Math.min(events.length, 20);
+  return c.body(null, 204);
+});
+app.get('/api/events', c => c.json(events));
+
+app.onError((error, c) => {
+  console.error(`demo: ${c.req.method} ${c.req.path}: ${error.message}`);
+  return c.json({ error: `The demo backend failed: ${error.message}` }, 500);
+});
+
+// Everything else is the embedded Verify Push API.
+if (emulator) app.all('*', c => emulator.app.fetch(c.req.raw));
+
+const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, async info => {
+  const origin = `http://${info.address === '::1' ? '[::1]' : info.address}:${info.port}`;
+  const publicUrl = process.env.PUBLIC_URL ?? origin;
+  baseUrl = real ? 'https://verify.twilio.com/v2/' : `${origin}/v2/`;
+  webhookUrl = `${publicUrl}/webhooks/verify`;
+  verify = createVerify(
+    real
+      ? { accountSid: process.env.TWILIO_ACCOUNT_SID, authToken: process.env.TWILIO_AUTH_TOKEN, serviceSid: process.env.VERIFY_SERVICE_SID }
+      : { accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin: origin },
+  );
+  await verify.setUp(webhookUrl);
+  console.log(`verify-elements demo on ${publicUrl}/ (Verify: ${real ? 'Twilio' : `embedded emulator at ${baseUrl}`})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    server.close();
+    await emulator?.close();
+    process.exit(0);
+  });
+}

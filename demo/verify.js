@@ -1,0 +1,77 @@
+// The demo backend's Verify calls, all through the official `twilio` helper library. Without
+// TWILIO_* variables it talks to the emulator embedded in this server; with them, to Twilio.
+import { randomInt } from 'node:crypto';
+import twilio from 'twilio';
+
+/**
+ * @param {{ accountSid: string, authToken: string, serviceSid?: string, apiOrigin?: string }} options
+ *   `apiOrigin`: where `https://verify.twilio.com` requests go instead (the embedded emulator).
+ */
+export function createVerify({ accountSid, authToken, serviceSid, apiOrigin }) {
+  class EmulatorClient extends twilio.RequestClient {
+    /** @param {any} opts */
+    request(opts) {
+      return super.request({ ...opts, uri: opts.uri.replace('https://verify.twilio.com', apiOrigin) });
+    }
+  }
+  const client = twilio(accountSid, authToken, apiOrigin ? { httpClient: new EmulatorClient() } : {});
+  let service = serviceSid ? client.verify.v2.services(serviceSid) : undefined;
+
+  return {
+    get serviceSid() {
+      return service?._solution.sid;
+    },
+
+    /** Creates the demo's Verify service (unless one was given) and subscribes the webhook. */
+    async setUp(webhookUrl) {
+      if (!service) service = client.verify.v2.services((await client.verify.v2.services.create({ friendlyName: 'verify-elements demo' })).sid);
+      await service.webhooks.create({ friendlyName: 'demo', eventTypes: ['*'], webhookUrl, version: 'v2' });
+    },
+
+    /** The sample-backend contract: a short-lived token that lets this user's browser create a push factor. */
+    async accessToken(identity) {
+      const token = await service.accessTokens.create({ identity, factorType: 'push', ttl: 300 });
+      return { token: token.token, serviceSid: token.serviceSid, identity, factorType: 'push' };
+    },
+
+    async verifiedFactors(identity) {
+      try {
+        const factors = await service.entities(identity).factors.list({ limit: 20 });
+        return factors.filter(f => f.status === 'verified');
+      } catch (error) {
+        if (error.status === 404) return []; // no entity yet: the user never enrolled a browser
+        throw error;
+      }
+    },
+
+    /**
+     * A sign-in challenge with number matching: three choices travel in the hidden details, the
+     * right one is shown only on the sign-in screen.
+     */
+    async signInChallenge(identity, factorSid, { browser }) {
+      const choices = new Set();
+      while (choices.size < 3) choices.add(String(randomInt(10, 100)));
+      const number = [...choices][randomInt(0, 3)];
+      const challenge = await service.entities(identity).challenges.create({
+        factorSid,
+        'details.message': 'Sign in to the verify-elements demo?',
+        'details.fields': [
+          { label: 'Browser', value: browser.slice(0, 128) },
+          { label: 'Time', value: new Date().toUTCString() },
+        ],
+        hiddenDetails: { match_choices: [...choices].join(',') },
+        expirationDate: new Date(Date.now() + 5 * 60_000),
+      });
+      return { challengeSid: challenge.sid, number };
+    },
+
+    async challenge(identity, challengeSid) {
+      return service.entities(identity).challenges(challengeSid).fetch();
+    },
+
+    /** Checks an X-Twilio-Signature as Twilio signs webhooks. */
+    validWebhook(signature, url, params) {
+      return twilio.validateRequest(authToken, signature, url, params);
+    },
+  };
+}
