@@ -5,6 +5,13 @@ export default {
   litelement: true,
   plugins: [
     {
+      // The glob yields files in directory order, which differs between checkouts; CI compares.
+      name: 'stable-module-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      },
+    },
+    {
       // defineElement(tag, element) is the guarded registration helper, not an element of its own.
       name: 'drop-define-helper',
       packageLinkPhase({ customElementsManifest }) {

@@ -111,4 +111,6 @@ export interface VerifyPushClient {
   /** Forgets every local factor and key (the factors stay on the server). */
   clearLocalStorage(): Promise<void>;
   onChallenge(listener: (payload: ChallengePush) => void): () => void;
+  /** Pushes the transport ignored (malformed, unknown factor) and its failures, each with a `reason`. */
+  onPushError(listener: (error: PushTransportError) => void): () => void;
 }

@@ -272,6 +272,8 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
         if (!listeners.size) unwatch();
       };
     },
+
+    onPushError: listener => transport?.onError?.(listener) ?? (() => {}),
   };
   // A failed update changes nothing locally, so the transport sees the old token and reports it again.
   transport?.onTokenChange?.((sid, push) => void api.updateFactor(sid, push).catch(() => {}));

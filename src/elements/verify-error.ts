@@ -4,6 +4,8 @@ export interface VerifyErrorDetail {
   readonly code: number;
   /** What happened and what to do. */
   readonly message: string;
+  /** Why a push was ignored (`bad-factor-sid`, `unknown-factor`, `not-a-challenge`, …), or why its stream failed. */
+  readonly reason?: string;
   /** `<verify-enroll>` only: the step that failed (`token`, `permission`, `key`, `register`, `verify`, `remove`). */
   readonly step?: 'token' | 'permission' | 'key' | 'register' | 'verify' | 'remove';
 }

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { PushError, parsePush } from '../../src/push/payload.js';
 import { announced, Backend, enroll, focused, manualTransport, mount, part, until } from './helpers.js';
 
 describe('<verify-challenge-prompt> answering', function () {
@@ -210,6 +211,20 @@ describe('<verify-challenge-prompt> answering', function () {
     // Disconnected, it stops listening.
     el.remove();
     expect(subscribers.size).to.equal(0);
+  });
+
+  it('a push the transport ignored is reported as verify-error with its reason, and the page keeps working', async () => {
+    const { transport, report, deliver } = manualTransport();
+    const { client, challenge } = await enroll(backend, { transport });
+    const { el, of } = await mount({ client });
+    const ignored = parsePush({ data: { type: 'verify_push_challenge', factor_sid: 'YF-not-a-sid', challenge_sid: 'YC0', message: 'x' } });
+    expect(ignored).to.be.instanceOf(PushError);
+    report(ignored as PushError);
+    expect(of('verify-error').map(e => [e.detail.code, e.detail.reason])).to.deep.equal([[60402, 'bad-factor-sid']]);
+    expect(el.state).to.equal('idle');
+    const { push } = await challenge();
+    deliver(push);
+    await until(el, 'pending');
   });
 
   it('every string can be replaced', async () => {

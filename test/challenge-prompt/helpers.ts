@@ -1,5 +1,5 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import { createIndexedDbStore, createVerifyPushClient, type ChallengePush, type Factor, type PushTransport, type VerifyPushClientOptions } from '../../src/client/index.js';
+import { createIndexedDbStore, createVerifyPushClient, type ChallengePush, type Factor, type PushTransport, type PushTransportError, type VerifyPushClientOptions } from '../../src/client/index.js';
 import '../../src/elements/verify-challenge-prompt/define.js';
 import type { ChallengePromptState, VerifyChallengePrompt } from '../../src/elements/verify-challenge-prompt/verify-challenge-prompt.js';
 import { Backend, newIdentity } from '../support/verify-backend.js';
@@ -18,16 +18,29 @@ export function countingFetch() {
   return { calls, net, fetch: fetcher };
 }
 
-/** A push transport the test drives: `deliver()` hands a push to the subscribed client. */
+/**
+ * A push transport the test drives: `deliver()` hands a push to the subscribed client, `report()`
+ * an error as a transport reports an ignored push.
+ */
 export function manualTransport() {
   const subscribers = new Set<(push: ChallengePush) => void>();
+  const errorListeners = new Set<(error: PushTransportError) => void>();
   const transport: PushTransport = {
     subscribe(_factor: Factor, onPayload) {
       subscribers.add(onPayload);
       return () => subscribers.delete(onPayload);
     },
+    onError(listener) {
+      errorListeners.add(listener);
+      return () => errorListeners.delete(listener);
+    },
   };
-  return { transport, subscribers, deliver: (push: ChallengePush) => subscribers.forEach(s => s(push)) };
+  return {
+    transport,
+    subscribers,
+    deliver: (push: ChallengePush) => subscribers.forEach(s => s(push)),
+    report: (error: PushTransportError) => errorListeners.forEach(l => l(error)),
+  };
 }
 
 /** A browser enrolled as a verified push factor on `backend`, with a counting fetch. */

@@ -104,7 +104,7 @@ const unspoofed = (text: string) => text.replace(/[\u202D\u202E]/g, '');
  * @fires {VerifyApprovedEvent} verify-approved - The approval was accepted; detail: `{ factorSid, challengeSid }`.
  * @fires {VerifyDeniedEvent} verify-denied - The denial was accepted; detail: `{ factorSid, challengeSid, reported }`.
  * @fires {VerifyExpiredEvent} verify-expired - The challenge expired before it was answered.
- * @fires {VerifyErrorEvent} verify-error - Loading or answering failed, or it was answered elsewhere (code 60322); detail: `{ code, message }`.
+ * @fires {VerifyErrorEvent} verify-error - Loading or answering failed, it was answered elsewhere (code 60322), or a push was ignored; detail: `{ code, message, reason? }`.
  *
  * @csspart container - The box around everything.
  * @csspart message - The challenge's message (a heading).
@@ -312,11 +312,18 @@ export class VerifyChallengePrompt extends LitElement {
     const client = this.isConnected && !this.#appTarget ? this.client : undefined;
     if (client === this.#listening) return;
     this.#unlisten?.();
+    this.#unlisten = undefined;
     this.#listening = client;
-    this.#unlisten = client?.onChallenge(push => {
-      // Transports may deliver a push twice (polling sees it until it is answered).
-      if (push.challengeSid !== this.#target?.challengeSid) this.#show(push);
-    });
+    if (!client) return;
+    const stops = [
+      client.onChallenge(push => {
+        // Transports may deliver a push twice (polling sees it until it is answered).
+        if (push.challengeSid !== this.#target?.challengeSid) this.#show(push);
+      }),
+      // Malformed or foreign pushes never reach the page as exceptions: they are reported here.
+      client.onPushError(({ code, message, reason }) => this.#emit(new VerifyErrorEvent({ code, message, reason }))),
+    ];
+    this.#unlisten = () => stops.forEach(stop => stop());
   }
 
   #show(target: Target): void {
