@@ -25,7 +25,8 @@ const ENTRIES = [
   { name: 'verify-elements/verify-enroll.js', file: 'src/elements/verify-enroll/define.ts', budget: 4096 },
   { name: 'verify-elements/otp-input.js', file: 'src/elements/otp-input/define.ts', budget: 3584 },
   { name: 'verify-elements/verify-challenge-prompt.js', file: 'src/elements/verify-challenge-prompt/define.ts', budget: 5120 },
-  { name: 'verify-elements', file: 'src/index.ts', budget: null },
+  // The whole kit (every tag), with Lit and firebase external.
+  { name: 'verify-elements', file: 'src/index.ts', budget: 12288 },
   { name: 'verify-elements/sms', file: 'src/sms/index.ts', budget: null },
   { name: 'verify-elements/webotp', file: 'src/webotp/index.ts', budget: null },
   { name: 'verify-elements/client', file: 'src/client/index.ts', budget: 6144 },
