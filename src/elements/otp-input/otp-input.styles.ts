@@ -1,16 +1,11 @@
 import { css } from 'lit';
+import { base } from '../base.styles.js';
 
-export const styles = css`
+export const styles = [
+  base,
+  css`
   :host {
-    --_accent: var(--verify-accent, light-dark(#1d4ed8, #93c5fd));
-    --_error: var(--verify-error-color, light-dark(#b91c1c, #fca5a5));
-    --_border: var(--verify-border-color, light-dark(#6b7280, #9ca3af));
     display: inline-block;
-    color: var(--verify-text-color, CanvasText);
-    font-family: var(--verify-font-family, inherit);
-  }
-  :host([hidden]) {
-    display: none;
   }
   /* The real input lies over the boxes and over a reserved strip on the right where password
      managers put their badge, so the badge never covers the last box and never shifts the layout. */
@@ -101,15 +96,8 @@ export const styles = css`
     color: var(--_error);
     font-size: var(--verify-error-font-size, 0.875rem);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+`,
+];
 
 /**
  * Rules the input needs that shadow styles cannot give a light-DOM child: the native selection

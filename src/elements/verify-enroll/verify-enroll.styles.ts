@@ -1,18 +1,11 @@
 import { css } from 'lit';
+import { base } from '../base.styles.js';
 
-// ASCII only: the build's CSS minifier writes other characters as \XXXX escapes, which a css``
-// literal cannot hold. The step marks are text in the template for that reason.
-export const styles = css`
+export const styles = [
+  base,
+  css`
   :host {
-    --_accent: var(--verify-accent, light-dark(#1d4ed8, #93c5fd));
-    --_muted: var(--verify-muted-color, light-dark(#4b5563, #d1d5db));
-    --_radius: var(--verify-radius, 0.5rem);
     display: block;
-    color: var(--verify-text-color, CanvasText);
-    font-family: var(--verify-font-family, inherit);
-  }
-  :host([hidden]) {
-    display: none;
   }
   [part='container'] {
     display: grid;
@@ -89,12 +82,5 @@ export const styles = css`
     background: none;
     color: var(--_accent);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+`,
+];
