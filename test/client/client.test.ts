@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   createIndexedDbStore,
   createVerifyPushClient,
@@ -325,6 +325,24 @@ describe('verify push client against the emulator', function () {
     expect(subscribed[1].stopped).to.equal(true);
     await client.clearLocalStorage();
     expect(await client.listFactors()).to.deep.equal([]);
+  });
+
+  it("sends a transport's new push token to the API (FCM token refresh)", async () => {
+    let tokenChanged: ((factorSid: string, push: PushConfig) => void) | undefined;
+    const transport = {
+      subscribe: () => () => {},
+      onTokenChange(listener: (factorSid: string, push: PushConfig) => void) {
+        tokenChanged = listener;
+        return () => (tokenChanged = undefined);
+      },
+    };
+    const { client, factor, identity } = await enroll({ options: { storage: createIndexedDbStore({ name: `${storeName}-refresh` }), transport }, push: { platform: 'fcm', token: 'before-refresh' } });
+    expect(tokenChanged, 'the client listens for token changes').to.be.a('function');
+    tokenChanged!(factor.sid, { platform: 'fcm', token: 'after-refresh' });
+    const remote = () => backend.api('GET', `Entities/${identity}/Factors/${factor.sid}`);
+    await waitUntil(async () => (await remote()).config.notification_token === 'after-refresh', 'the API has the new token');
+    expect((await client.listFactors()).find(f => f.sid === factor.sid)!.push).to.deep.equal({ platform: 'fcm', token: 'after-refresh' });
+    await client.clearLocalStorage();
   });
 
   it('refuses bad input (60404) and keeps the access token out of errors', async () => {
