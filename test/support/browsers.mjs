@@ -76,47 +76,79 @@ async function waitForPort(port, child, what) {
   throw new Error(`${what} did not listen on port ${port}`);
 }
 
+/** Xvfb on a random free display, ready once its socket exists (another run may hold a display: try again). */
+async function startXvfb() {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const n = 90 + Math.floor(Math.random() * 400);
+    if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
+    const child = spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    for (let i = 0; i < 100 && child.exitCode === null && !existsSync(`/tmp/.X11-unix/X${n}`); i++) await new Promise(r => setTimeout(r, 50));
+    if (child.exitCode === null && existsSync(`/tmp/.X11-unix/X${n}`)) return { child, display: `:${n}` };
+    child.kill();
+  }
+  throw new Error('Xvfb did not start on a free display');
+}
+
 /**
- * WebKitGTK through WebKitWebDriver (WebDriver classic). webdriverio cannot start the driver
- * itself, so this launcher starts it (and Xvfb when there is no display) and stops both with itself.
+ * What a session needs to open MiniBrowser through WebKitWebDriver (classic: the driver has no BiDi).
+ * A fresh object each time: webdriverio may amend what it is given.
  */
+export const webkitCapabilities = () => ({
+  browserName: 'MiniBrowser',
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': { args: ['--automation'] },
+});
+
+/**
+ * Starts WebKitWebDriver on a free port (and Xvfb on a random display when there is no DISPLAY:
+ * MiniBrowser has no headless mode). webdriverio cannot start this driver itself, so both the wtr
+ * launcher and the demo test use this. `stop()` kills both; they are also killed if Node exits first.
+ * @returns {Promise<{ hostname: string, port: number, stop: () => void }>}
+ */
+export async function startWebKitDriver(driverPath = engines.webkit.path()) {
+  if (!driverPath) throw new Error(`WebKitWebDriver is not installed: apt-get install ${engines.webkit.package} ${engines.xvfb.package}`);
+  const children = [];
+  const stop = () => {
+    children.forEach(c => c.exitCode === null && c.signalCode === null && c.kill());
+    process.off('exit', stop);
+  };
+  process.once('exit', stop);
+  try {
+    const env = { ...process.env };
+    if (!env.DISPLAY) {
+      const xvfb = await startXvfb();
+      children.push(xvfb.child);
+      env.DISPLAY = xvfb.display;
+    }
+    const port = await freePort();
+    const driver = spawn(driverPath, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: 'ignore' });
+    children.push(driver);
+    await waitForPort(port, driver, 'WebKitWebDriver');
+    return { hostname: '127.0.0.1', port, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+/** WebKitGTK in wtr: a WebdriverLauncher pointed at a driver started (and stopped) with it. */
 class WebKitLauncher extends WebdriverLauncher {
   constructor(driverPath) {
-    super({
-      hostname: '127.0.0.1',
-      capabilities: {
-        browserName: 'MiniBrowser',
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { args: ['--automation'] },
-      },
-    });
+    super({ hostname: '127.0.0.1', capabilities: webkitCapabilities() });
     this.driverPath = driverPath;
-    this.children = [];
   }
 
   async initialize(config, testFiles) {
-    const env = { ...process.env };
-    if (!env.DISPLAY) {
-      const display = `:${90 + Math.floor(Math.random() * 400)}`;
-      const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-      this.children.push(xvfb);
-      env.DISPLAY = display;
-      await new Promise(r => setTimeout(r, 300));
-    }
-    const port = await freePort();
-    const driver = spawn(this.driverPath, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: 'ignore' });
-    this.children.push(driver);
-    await waitForPort(port, driver, 'WebKitWebDriver');
-    this.options.port = port;
+    // Not `this.driver`: WebdriverLauncher keeps its webdriverio session there.
+    this.webkit = await startWebKitDriver(this.driverPath);
+    this.options.port = this.webkit.port;
     await super.initialize(config, testFiles);
     this.name = 'WebKit';
-    const kill = () => this.children.forEach(c => c.kill());
-    process.once('exit', kill);
   }
 
   async stop() {
     await super.stop();
-    this.children.forEach(c => c.kill());
+    this.webkit?.stop();
   }
 }
 
