@@ -1,5 +1,32 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { getRequestListener } from '@hono/node-server';
 import { parseSync, Visitor, type Plugin } from 'vite';
+// @ts-expect-error: plain JavaScript with JSDoc types
+import { createEmulator } from '../emulator/server.js';
+
+/**
+ * `npm run storybook` serves a Verify Push emulator on Storybook's own origin (/v2/, /emulator/),
+ * so the "Live" stories enroll and answer for real. The static build has no server: those stories
+ * say so.
+ */
+const emulatorOnDevServer = (): Plugin => ({
+  name: 'verify-elements:emulator',
+  apply: 'serve',
+  async configureServer(server) {
+    const emulator = await createEmulator();
+    const api = getRequestListener(emulator.app.fetch);
+    server.middlewares.use((req, res, next) => {
+      if (req.url === '/storybook/emulator.json') {
+        res.setHeader('Content-Type', 'application/json');
+        const baseUrl = `http://${req.headers.host}/v2/`;
+        return res.end(JSON.stringify({ baseUrl, accountSid: emulator.accountSid, authToken: emulator.authToken }));
+      }
+      if (/^\/(v2|emulator)\//.test(req.url ?? '')) return void api(req, res);
+      next();
+    });
+    server.httpServer?.once('close', () => void emulator.close());
+  },
+});
 
 /**
  * The kit uses Lit's legacy decorators (`experimentalDecorators` + `useDefineForClassFields: false`
@@ -35,7 +62,7 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   core: { disableTelemetry: true },
   async viteFinal(config) {
-    config.plugins = [...(config.plugins ?? []), decoratorGuard()];
+    config.plugins = [...(config.plugins ?? []), decoratorGuard(), emulatorOnDevServer()];
     // Storybook's renderer imports lit/directive-helpers.js, which the dev optimizer does not
     // pre-bundle with lit: dev would then load lit-html twice ("Multiple versions of Lit loaded").
     config.optimizeDeps = { ...config.optimizeDeps, include: [...(config.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'] };

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Backend, enroll, mount, part, until } from './helpers.js';
+import { emulator } from '../support/emulator.js';
 
 // Every other state is checked with axe where the behaviour tests reach it (answer.test.ts,
 // states.test.ts); these are the ones only a slow server shows, and the page settings.
@@ -8,7 +9,7 @@ describe('<verify-challenge-prompt> accessibility', function () {
   let backend: Backend;
 
   before(async () => {
-    backend = await Backend.create();
+    backend = await Backend.create(await emulator());
   });
 
   async function pending(options: Parameters<Awaited<ReturnType<typeof enroll>>['challenge']>[0] = {}, wrapper?: string) {

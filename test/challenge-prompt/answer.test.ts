@@ -2,13 +2,14 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PushError, parsePush } from '../../src/push/payload.js';
 import { announced, Backend, enroll, focused, manualTransport, mount, part, until } from './helpers.js';
+import { emulator } from '../support/emulator.js';
 
 describe('<verify-challenge-prompt> answering', function () {
   this.timeout(20_000);
   let backend: Backend;
 
   before(async () => {
-    backend = await Backend.create();
+    backend = await Backend.create(await emulator());
   });
 
   const remote = (identity: string, sid: string) => backend.api('GET', `Entities/${identity}/Challenges/${sid}`);

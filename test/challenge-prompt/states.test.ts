@@ -1,12 +1,13 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { announced, Backend, enroll, focused, mount, part, until } from './helpers.js';
+import { emulator } from '../support/emulator.js';
 
 describe('<verify-challenge-prompt> states', function () {
   this.timeout(20_000);
   let backend: Backend;
 
   before(async () => {
-    backend = await Backend.create();
+    backend = await Backend.create(await emulator());
   });
 
   afterEach(() => backend.clock(0));

@@ -11,6 +11,7 @@ import {
   type VerifyPushClientOptions,
 } from '../../src/client/index.js';
 import { Backend, newIdentity } from '../support/verify-backend.js';
+import { emulator } from '../support/emulator.js';
 import { rejection } from './rejection.js';
 
 /** A fetch that counts what the client sends ("METHOD path", and when), and can lose a response on purpose. */
@@ -41,7 +42,7 @@ describe('verify push client against the emulator', function () {
   let backend: Backend;
 
   before(async () => {
-    backend = await Backend.create();
+    backend = await Backend.create(await emulator());
   });
 
   async function enroll({ options = {}, push = { platform: 'none' }, on = backend }: { options?: Partial<VerifyPushClientOptions>; push?: PushConfig; on?: Backend } = {}) {
@@ -276,7 +277,7 @@ describe('verify push client against the emulator', function () {
   });
 
   it('keeps several factors (services, identities) for a new client instance, as after a reload', async () => {
-    const otherService = await Backend.create();
+    const otherService = await Backend.create(await emulator());
     const first = await enroll();
     const second = await enroll({ on: otherService, push: { platform: 'fcm', token: 'fcm-token-1' } });
     const reloaded = createVerifyPushClient({ baseUrl: backend.baseUrl, storage: createIndexedDbStore({ name: storeName }) });

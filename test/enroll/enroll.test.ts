@@ -1,6 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { VerifyEnrolledEvent, VerifyErrorEvent, VerifyUnenrolledEvent } from '../../src/elements/verify-enroll/events.js';
 import { Backend, newIdentity } from '../support/verify-backend.js';
+import { emulator } from '../support/emulator.js';
 import { announced, button, emptyKeyStore, mount, next, part, provider, remoteFactors, steps, stubPermission, title, tokenSession, until } from './helpers.js';
 
 describe('<verify-enroll> against the emulator', function () {
@@ -9,7 +10,7 @@ describe('<verify-enroll> against the emulator', function () {
   let identity: string;
 
   before(async () => {
-    backend = await Backend.create();
+    backend = await Backend.create(await emulator());
   });
   beforeEach(async () => {
     identity = newIdentity();

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { emulatorTransport } from '../../src/push/emulator.js';
 import { Backend } from '../support/verify-backend.js';
+import { emulator } from '../support/emulator.js';
 import { enroll, HOSTILE, sleep, until } from './helpers.js';
 
 const proxy = (action: string, extra: Record<string, unknown> = {}) => executeServerCommand('push-proxy', { action, ...extra }) as Promise<any>;
@@ -13,7 +14,7 @@ describe('emulator push transport against the emulator', function () {
   const onUncaught = (event: ErrorEvent | PromiseRejectionEvent) => uncaught.push('reason' in event ? event.reason : event.error);
 
   before(async () => {
-    backend = await Backend.create();
+    backend = await Backend.create(await emulator());
   });
   beforeEach(() => {
     uncaught = [];

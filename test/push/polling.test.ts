@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { ListChallengesOptions, VerifyPushClient } from '../../src/client/index.js';
 import { pollingTransport } from '../../src/push/polling.js';
 import { Backend } from '../support/verify-backend.js';
+import { emulator } from '../support/emulator.js';
 import { enroll, HOSTILE, sleep, until } from './helpers.js';
 
 /** Stubs `document.hidden` and tells the page, as a switch of tab would. */
@@ -25,7 +26,7 @@ describe('polling push transport against the emulator', function () {
   let backend: Backend;
 
   before(async () => {
-    backend = await Backend.create();
+    backend = await Backend.create(await emulator());
   });
   afterEach(() => {
     delete (document as { hidden?: boolean }).hidden; // back to the real getter

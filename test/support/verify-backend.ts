@@ -1,16 +1,12 @@
-// Plays the site's backend from the test page: talks to the emulator started by
-// emulator-plugin.mjs with the account credentials (what a real backend keeps on its server), and
-// drives the emulator's test endpoints (clock, faults).
-import { executeServerCommand } from '@web/test-runner-commands';
+// Plays the site's backend from a page: talks to an emulator with the account credentials (what a
+// real backend keeps on its server), and drives the emulator's test endpoints (clock, faults).
+// Used by the browser tests (emulator from emulator-plugin.mjs) and by Storybook's live stories.
 
 export interface EmulatorInfo {
   baseUrl: string;
   accountSid: string;
   authToken: string;
 }
-
-let info: Promise<EmulatorInfo> | undefined;
-export const emulator = () => (info ??= executeServerCommand('emulator') as Promise<EmulatorInfo>);
 
 type Form = Record<string, string | string[] | undefined>;
 
@@ -37,8 +33,7 @@ export class Backend {
   ) {}
 
   /** A backend with a fresh service of its own, so tests never see each other's state. */
-  static async create(): Promise<Backend> {
-    const e = await emulator();
+  static async create(e: EmulatorInfo): Promise<Backend> {
     const service = await call('POST', `${e.baseUrl}Services`, { FriendlyName: 'verify-elements tests' }, `${e.accountSid}:${e.authToken}`);
     return new Backend(e, service.sid);
   }
