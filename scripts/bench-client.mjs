@@ -13,13 +13,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { startEmulator } from '../test/support/emulator-plugin.mjs';
+import { spawnEmulator } from '../emulator/spawn.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_N ?? 50);
 
-const { child, info } = await startEmulator(join(root, 'emulator/cli.js'));
-const { baseUrl, accountSid, authToken } = info;
+const { child, baseUrl, accountSid, authToken } = await spawnEmulator();
 const account = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
 
 async function backend(path, form) {

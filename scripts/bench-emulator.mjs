@@ -1,26 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench:emulator`: requests/s and p99 latency of the Verify Push emulator on loopback, for
 // challenge creation (backend, Basic auth) and challenge fetch (device JWT). Not a test; goal ≥ 2,000 req/s.
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
+import { spawnEmulator } from '../emulator/spawn.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
-const cli = new URL('../emulator/cli.js', import.meta.url).pathname;
-
-const child = spawn(process.execPath, [cli, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const started = await new Promise((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', chunk => {
-    out += chunk;
-    const m = out.match(/on (\S+) \(account (AC\w+), auth token (\S+),/);
-    if (m) resolve({ url: m[1], accountSid: m[2], authToken: m[3] });
-  });
-  child.on('exit', code => reject(new Error(`the emulator exited (${code}) before it started: ${out}`)));
-});
-const { url, accountSid, authToken } = started;
+const { child, baseUrl: url, accountSid, authToken } = await spawnEmulator();
 const account = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
 const device = (/** @type {string} */ token) => `Basic ${Buffer.from(`token:${token}`).toString('base64')}`;
 

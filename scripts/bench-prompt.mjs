@@ -29,13 +29,13 @@
 // "rendered": it adds the emulator's request handling, the SSE write and its delivery into the
 // renderer. Page and Node clocks (performance.timeOrigin + now(), both epoch ms) are aligned by an
 // offset measured over CDP round trips; its uncertainty (half the best round trip) is printed.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { spawnEmulator } from '../emulator/spawn.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_N) || 200;
@@ -44,8 +44,6 @@ const GOAL_P95_MS = 50;
 const DEADLINE_MS = 100_000; // stop sampling here and print what there is
 const HARD_LIMIT_MS = 115_000; // give up entirely
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ACCOUNT_SID = 'AC00000000000000000000000000000000';
-const AUTH_TOKEN = 'emulator-auth-token';
 const started = performance.now();
 
 function fail(message) {
@@ -172,31 +170,12 @@ await new Promise(resolve => pageServer.listen(0, '127.0.0.1', resolve));
 
 // --- the emulator --------------------------------------------------------------------------------
 
-const emulator = spawn(process.execPath, [join(root, 'emulator/cli.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-let emulatorErr = '';
-emulator.stderr.on('data', chunk => (emulatorErr = (emulatorErr + chunk).slice(-2000)));
-const baseUrl = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('the emulator printed no base URL within 10 s')), 10_000);
-  emulator.once('exit', code => reject(new Error(`the emulator exited with code ${code}\n${emulatorErr}`)));
-  emulator.stdout.on('data', chunk => {
-    if (out === null) return;
-    out += chunk;
-    const url = out.match(/https?:\/\/\S+?\/v2\//)?.[0];
-    if (!url) return;
-    out = null;
-    clearTimeout(timer);
-    emulator.removeAllListeners('exit');
-    resolve(url);
-  });
-}).catch(error => {
-  emulator.kill();
+const { child: emulator, baseUrl, accountSid, authToken } = await spawnEmulator().catch(error => {
   pageServer.close();
   fail(error.message);
 });
-emulator.stdout.resume(); // keep draining
 
-const account = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`;
+const account = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
 async function backend(path, form) {
   const response = await fetch(baseUrl + path, { method: 'POST', headers: { Authorization: account }, body: form });
   if (!response.ok) throw new Error(`POST ${path} → ${response.status} ${await response.text()}`);
@@ -288,7 +267,6 @@ try {
   pageErrors.push(...(await tab.evaluate(() => window.bench.errors())));
 } catch (error) {
   console.error(`bench:prompt: ${error.stack ?? error}`);
-  if (emulatorErr) console.error(emulatorErr);
   await cleanup();
   process.exit(2);
 }

@@ -341,7 +341,8 @@ describe('verify push client against the emulator', function () {
     expect(tokenChanged, 'the client listens for token changes').to.be.a('function');
     tokenChanged!(factor.sid, { platform: 'fcm', token: 'after-refresh' });
     const remote = () => backend.api('GET', `Entities/${identity}/Factors/${factor.sid}`);
-    await waitUntil(async () => (await remote()).config.notification_token === 'after-refresh', 'the API has the new token');
+    // The client updates in the background; a busy machine may take a while.
+    await waitUntil(async () => (await remote()).config.notification_token === 'after-refresh', 'the API has the new token', { timeout: 5000 });
     expect((await client.listFactors()).find(f => f.sid === factor.sid)!.push).to.deep.equal({ platform: 'fcm', token: 'after-refresh' });
     await client.clearLocalStorage();
   });

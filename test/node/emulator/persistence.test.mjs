@@ -1,30 +1,19 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { spawnEmulator } from '../../../emulator/spawn.js';
 import { createDevice, deviceJwt, tokenAuth } from './device.mjs';
 
-const cli = new URL('../../../emulator/cli.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'verify-emulator-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Starts the CLI and resolves with its base URL once it printed its one line. */
-function start(args) {
-  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr.on('data', chunk => { err += chunk; });
-    child.stdout.on('data', chunk => {
-      out += chunk;
-      const url = out.match(/Verify Push emulator on (\S+) \(account (AC\w+), auth token (\S+),/);
-      if (url) resolve({ child, url: url[1], accountSid: url[2], authToken: url[3], line: out.trim() });
-    });
-    child.on('exit', code => reject(new Error(`emulator exited with ${code}: ${out}${err}`)));
-  });
-}
+/** Starts the CLI; `url` is its base URL. */
+const start = async args => {
+  const started = await spawnEmulator(args);
+  return { ...started, url: started.baseUrl };
+};
 
 const stop = child => new Promise(resolve => {
   child.removeAllListeners('exit');

@@ -1,0 +1,41 @@
+// Runs the emulator's CLI as a child process, as users run it, for tests and benchmarks.
+import { spawn } from 'node:child_process';
+
+const cli = new URL('./cli.js', import.meta.url).pathname;
+const STARTED = /Verify Push emulator on (\S+) \(account (AC\w+), auth token (\S+),/;
+
+/**
+ * Starts `verify-push-emulator --port 0 …args` and resolves once it printed its one line, with the
+ * base URL and the credentials it printed. Both pipes are drained for the child's whole life: a
+ * full pipe would stall it.
+ * @param {string[]} [args] more CLI flags (`--data`, `--account-sid`, …)
+ * @returns {Promise<{ child: import('node:child_process').ChildProcess, baseUrl: string, accountSid: string, authToken: string, line: string }>}
+ */
+export function spawnEmulator(args = []) {
+  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', chunk => (err = (err + chunk).slice(-4000)));
+  return new Promise((resolve, reject) => {
+    const fail = why => {
+      clearTimeout(timer);
+      child.kill();
+      reject(new Error(`The emulator ${why}.${out || err ? `\n${out}${err}` : ''}`));
+    };
+    const timer = setTimeout(() => fail('printed no base URL within 10 s'), 10_000);
+    const exited = code => fail(`exited with code ${code}`);
+    child.once('error', error => fail(`could not start: ${error.message}`));
+    child.once('exit', exited);
+    child.stdout.on('data', chunk => {
+      if (out === null) return;
+      out += chunk;
+      const m = STARTED.exec(out);
+      if (!m) return;
+      const line = out.trim();
+      out = null;
+      clearTimeout(timer);
+      child.off('exit', exited);
+      resolve({ child, baseUrl: m[1], accountSid: m[2], authToken: m[3], line });
+    });
+  });
+}
