@@ -5,7 +5,7 @@
 //   TWILIO_ACCOUNT_SID=AC… TWILIO_AUTH_TOKEN=… PUBLIC_URL=https://… npm start   # the real Verify
 //
 // Users live in memory; the identity sent to Verify is a random UUID, never the user name.
-import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
@@ -17,7 +17,9 @@ import { createVerify } from './verify.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const real = Boolean(process.env.TWILIO_ACCOUNT_SID);
-const emulator = real ? undefined : await createEmulator();
+// Its auth token is a fresh secret, not the emulator's well-known default: webhook signatures are
+// only as good as the secret behind them, and this server may be reachable through PUBLIC_URL.
+const emulator = real ? undefined : await createEmulator({ authToken: randomBytes(24).toString('base64url') });
 const here = new URL('.', import.meta.url);
 
 // The page's script, bundled from the kit's sources at start (chunks: transports load on use).
@@ -38,9 +40,9 @@ const assets = new Map(bundle.outputFiles.map(f => [f.path, f.text]));
 const users = new Map();
 /** @type {Map<string, string>} session id → user name */
 const sessions = new Map();
-/** @type {Map<string, { name: string, identity: string, challengeSid?: string, number?: string, code?: string, tries: number, expires: number }>} */
+/** @type {Map<string, { name: string, identity: string, challengeSid?: string, number?: string, code?: string, codes: number, tries: number, expires: number }>} */
 const pendingSignIns = new Map();
-/** Webhook events the backend received and validated, newest first, for the page to show. */
+/** Webhook events the backend received and validated, newest first; each user's page sees its own. */
 const events = [];
 
 const app = new Hono();
@@ -48,14 +50,19 @@ const app = new Hono();
 let verify;
 let baseUrl;
 let webhookUrl;
+let cookieOptions = { httpOnly: true, sameSite: 'Lax', path: '/', secure: false };
 
 const userOf = c => users.get(sessions.get(getCookie(c, 'demo_session') ?? '') ?? '');
+/** A new session id on every sign-in (never one the browser brought: no fixation); the old session and the pending attempt end. */
 const signIn = (c, name) => {
+  sessions.delete(getCookie(c, 'demo_session') ?? '');
+  pendingSignIns.delete(getCookie(c, 'demo_pending') ?? '');
   const id = randomUUID();
   sessions.set(id, name);
-  setCookie(c, 'demo_session', id, { httpOnly: true, sameSite: 'Lax', path: '/' });
-  deleteCookie(c, 'demo_pending', { path: '/' });
+  setCookie(c, 'demo_session', id, cookieOptions);
+  deleteCookie(c, 'demo_pending', cookieOptions);
 };
+/** The sign-in attempt this browser started (its cookie is the only way to name one), while it lasts. */
 const pendingOf = c => {
   const pending = pendingSignIns.get(getCookie(c, 'demo_pending') ?? '');
   return pending && pending.expires > Date.now() ? pending : undefined;
@@ -90,7 +97,7 @@ app.post('/api/signup', async c => {
 
 app.post('/api/signout', c => {
   sessions.delete(getCookie(c, 'demo_session') ?? '');
-  deleteCookie(c, 'demo_session', { path: '/' });
+  deleteCookie(c, 'demo_session', cookieOptions);
   return c.json({ user: null });
 });
 
@@ -106,10 +113,13 @@ app.post('/api/signin', async c => {
   const name = await nameOf(c);
   const user = users.get(name);
   if (!user) return c.json({ error: `No user "${name}". Sign up first.` }, 404);
+  // A new attempt replaces this browser's previous one; attempts nobody finished are dropped.
+  pendingSignIns.delete(getCookie(c, 'demo_pending') ?? '');
+  for (const [id, p] of pendingSignIns) if (p.expires <= Date.now()) pendingSignIns.delete(id);
   const id = randomUUID();
-  const pending = { name, identity: user.identity, tries: 0, expires: Date.now() + 5 * 60_000 };
+  const pending = { name, identity: user.identity, codes: 0, tries: 0, expires: Date.now() + 5 * 60_000 };
   pendingSignIns.set(id, pending);
-  setCookie(c, 'demo_pending', id, { httpOnly: true, sameSite: 'Lax', path: '/' });
+  setCookie(c, 'demo_pending', id, cookieOptions);
   const [factor] = await verify.verifiedFactors(user.identity);
   if (!factor) return c.json({ method: 'code' });
   Object.assign(pending, await verify.signInChallenge(user.identity, factor.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? '') }));
@@ -135,9 +145,12 @@ app.get('/api/signin/status', async c => {
 app.post('/api/signin/code', c => {
   const pending = pendingOf(c);
   if (!pending) return c.json({ error: 'Start signing in again: this attempt expired.' }, 400);
+  // Each new code resets the tries, so the number of codes is what bounds the guesses.
+  if (++pending.codes > 3) return c.json({ error: 'Too many codes. Start signing in again.' }, 429);
   pending.code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   pending.tries = 0;
-  const host = new URL(c.req.url).hostname;
+  // The site's own host (not the request's Host header): WebOTP binds the code to the page's origin.
+  const host = new URL(webhookUrl).hostname;
   const sms = formatOtpSms({ code: pending.code, host, text: `Your verify-elements demo code is ${pending.code}.` });
   return c.json({ sms });
 });
@@ -145,7 +158,8 @@ app.post('/api/signin/code', c => {
 app.post('/api/signin/code/check', async c => {
   const pending = pendingOf(c);
   const code = String((await c.req.json().catch(() => ({}))).code ?? '');
-  if (!pending?.code) return c.json({ error: 'Ask for a code first.' }, 400);
+  if (!pending) return c.json({ error: 'Start signing in again: this attempt expired.' }, 400);
+  if (!pending.code) return c.json({ error: 'Ask for a code first.' }, 400);
   if (++pending.tries > 5) return c.json({ error: 'Too many tries. Ask for a new code.' }, 429);
   const [given, expected] = [Buffer.from(code), Buffer.from(pending.code)];
   const ok = given.length === expected.length && timingSafeEqual(given, expected);
@@ -160,15 +174,19 @@ app.post('/webhooks/verify', async c => {
   if (!verify.validWebhook(c.req.header('X-Twilio-Signature') ?? '', webhookUrl, params)) {
     return c.text('Invalid signature', 403);
   }
-  events.unshift({ type: params.type, factor: params.factor_sid, challenge: params.challenge_sid, at: new Date().toISOString() });
-  events.length = Math.min(events.length, 20);
+  events.unshift({ identity: params.entity_identity, type: params.type, factor: params.factor_sid, challenge: params.challenge_sid, at: new Date().toISOString() });
+  events.length = Math.min(events.length, 100);
   return c.body(null, 204);
 });
-app.get('/api/events', c => c.json(events));
+app.get('/api/events', c => {
+  const user = userOf(c);
+  return c.json(user ? events.filter(e => e.identity === user.identity).slice(0, 20).map(({ identity, ...e }) => e) : []);
+});
 
+// The details stay in the server's log; the page gets no internals of the backend or of Verify.
 app.onError((error, c) => {
   console.error(`demo: ${c.req.method} ${c.req.path}: ${error.message}`);
-  return c.json({ error: `The demo backend failed: ${error.message}` }, 500);
+  return c.json({ error: 'The demo backend could not complete this request. Try again in a moment.' }, 500);
 });
 
 // Everything else is the embedded Verify Push API.
@@ -176,7 +194,8 @@ if (emulator) app.all('*', c => emulator.app.fetch(c.req.raw));
 
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, async info => {
   const origin = `http://${info.address === '::1' ? '[::1]' : info.address}:${info.port}`;
-  const publicUrl = process.env.PUBLIC_URL ?? origin;
+  const publicUrl = (process.env.PUBLIC_URL ?? origin).replace(/\/+$/, '');
+  cookieOptions = { ...cookieOptions, secure: publicUrl.startsWith('https:') };
   baseUrl = real ? 'https://verify.twilio.com/v2/' : `${origin}/v2/`;
   webhookUrl = `${publicUrl}/webhooks/verify`;
   verify = createVerify(
@@ -184,7 +203,17 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
       ? { accountSid: process.env.TWILIO_ACCOUNT_SID, authToken: process.env.TWILIO_AUTH_TOKEN, serviceSid: process.env.VERIFY_SERVICE_SID }
       : { accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin: origin },
   );
-  await verify.setUp(webhookUrl);
+  // Twilio cannot reach a loopback address: without PUBLIC_URL the real service gets no webhook.
+  const reachable = !real || Boolean(process.env.PUBLIC_URL);
+  if (!reachable) console.log('demo: no PUBLIC_URL, so no webhook is subscribed (sign-in still works: the backend polls Verify).');
+  try {
+    await verify.setUp(reachable ? webhookUrl : undefined);
+  } catch (error) {
+    console.error(`demo: could not set up Verify (check TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, VERIFY_SERVICE_SID): ${error.message}`);
+    server.close();
+    await emulator?.close();
+    process.exit(1);
+  }
   console.log(`verify-elements demo on ${publicUrl}/ (Verify: ${real ? 'Twilio' : `embedded emulator at ${baseUrl}`})`);
 });
 

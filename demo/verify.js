@@ -22,9 +22,12 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin }) {
       return service?._solution.sid;
     },
 
-    /** Creates the demo's Verify service (unless one was given) and subscribes the webhook. */
+    /** Creates the demo's Verify service (unless one was given) and subscribes the webhook (if a URL is given), once per URL. */
     async setUp(webhookUrl) {
       if (!service) service = client.verify.v2.services((await client.verify.v2.services.create({ friendlyName: 'verify-elements demo' })).sid);
+      if (!webhookUrl) return;
+      // A given service keeps its webhooks across restarts: subscribing again would deliver every event twice.
+      if ((await service.webhooks.list()).some(w => w.webhookUrl === webhookUrl && w.status === 'enabled')) return;
       await service.webhooks.create({ friendlyName: 'demo', eventTypes: ['*'], webhookUrl, version: 'v2' });
     },
 

@@ -8,7 +8,11 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
+import twilio from 'twilio';
 import { parseOtpSms } from 'verify-elements/sms';
+import { DEFAULT_AUTH_TOKEN } from '../../emulator/server.js';
+import { spawnEmulator } from '../../emulator/spawn.js';
+import { createVerify } from '../../demo/verify.js';
 import { engines, startWebKitDriver, webkitCapabilities } from '../support/browsers.mjs';
 
 const TIMEOUT = 15_000;
@@ -33,6 +37,122 @@ before(async () => {
 after(async () => {
   demo.kill('SIGTERM');
   await once(demo, 'exit');
+});
+
+/** A browser's cookies for the backend's API, without a browser: `call(path, body?)` → `{ status, json, cookies }`. */
+function visitor(cookies = {}) {
+  return {
+    cookies,
+    async call(path, body) {
+      const response = await fetch(`${origin}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ') },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      for (const line of response.headers.getSetCookie()) {
+        const [, key, value] = /^([^=]+)=([^;]*)/.exec(line);
+        if (value && !/Max-Age=0/i.test(line)) cookies[key] = value;
+        else delete cookies[key];
+      }
+      return { status: response.status, json: await response.json().catch(() => null) };
+    },
+  };
+}
+
+describe('demo backend', () => {
+  const fresh = async () => {
+    const name = `api-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    assert.equal((await visitor().call('/api/signup', { name })).status, 200);
+    return name;
+  };
+
+  test('a session id the browser brings is never kept (no session fixation), and a sign-in ends the old session', async () => {
+    const browser = visitor({ demo_session: 'chosen-by-an-attacker' });
+    const name = `fixation-${process.pid}`;
+    assert.equal((await browser.call('/api/signup', { name })).status, 200);
+    assert.notEqual(browser.cookies.demo_session, 'chosen-by-an-attacker');
+    assert.equal((await visitor({ demo_session: 'chosen-by-an-attacker' }).call('/api/me')).json.user, null);
+    assert.equal((await browser.call('/api/me')).json.user, name);
+    const before = browser.cookies.demo_session;
+    assert.equal((await browser.call('/api/signin', { name })).json.method, 'code');
+    const { sms } = (await browser.call('/api/signin/code', {})).json;
+    assert.equal((await browser.call('/api/signin/code/check', { code: parseOtpSms(sms).code })).json.user, name);
+    assert.notEqual(browser.cookies.demo_session, before);
+    assert.equal((await visitor({ demo_session: before }).call('/api/me')).json.user, null);
+  });
+
+  test('a sign-in attempt belongs to the browser that started it and ends with the sign-in', async () => {
+    const name = await fresh();
+    const mine = visitor();
+    await mine.call('/api/signin', { name });
+    const pendingId = mine.cookies.demo_pending;
+    assert.ok(pendingId);
+    const { sms } = (await mine.call('/api/signin/code', {})).json;
+    const { code } = parseOtpSms(sms);
+    // Another browser, even with the right code, has no attempt to finish.
+    const other = visitor();
+    assert.equal((await other.call('/api/signin/code/check', { code })).status, 400);
+    assert.equal((await other.call('/api/signin/status')).json.status, 'none');
+    assert.equal((await other.call('/api/me')).json.user, null);
+    // The browser that started it signs in, once: the same attempt cannot sign in a second time.
+    assert.equal((await mine.call('/api/signin/code/check', { code })).json.user, name);
+    assert.equal(mine.cookies.demo_pending, undefined);
+    const replay = visitor({ demo_pending: pendingId });
+    const again = await replay.call('/api/signin/code/check', { code });
+    assert.equal(again.status, 400);
+    assert.equal(replay.cookies.demo_session, undefined);
+  });
+
+  test('five tries per code and three codes per attempt bound the guesses', async () => {
+    const name = await fresh();
+    const browser = visitor();
+    await browser.call('/api/signin', { name });
+    const { code } = parseOtpSms((await browser.call('/api/signin/code', {})).json.sms);
+    const wrong = code === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 5; i++) assert.equal((await browser.call('/api/signin/code/check', { code: wrong })).status, 400);
+    assert.equal((await browser.call('/api/signin/code/check', { code })).status, 429, 'a sixth try is refused, even with the right code');
+    for (let i = 0; i < 2; i++) assert.equal((await browser.call('/api/signin/code', {})).status, 200);
+    assert.equal((await browser.call('/api/signin/code', {})).status, 429, 'a fourth code is refused');
+    assert.equal((await browser.call('/api/me')).json.user, null);
+  });
+
+  test('webhooks count only when signed with the secret of this Verify, never the emulator default', async () => {
+    const url = `${origin}/webhooks/verify`;
+    const params = { uuid: 'x', type: 'factor.created', account_sid: 'AC00000000000000000000000000000000', entity_identity: 'someone', factor_sid: `YF${'0'.repeat(32)}` };
+    const post = signature =>
+      fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature }, body: new URLSearchParams(params) });
+    assert.equal((await post('bogus')).status, 403);
+    assert.equal((await post(twilio.getExpectedTwilioSignature(DEFAULT_AUTH_TOKEN, url, params))).status, 403);
+  });
+
+  test('a failure of Verify reaches the page as a plain message, without the internals', async () => {
+    const name = await fresh();
+    const faults = `${origin}/emulator/faults`;
+    await fetch(faults, { method: 'POST', body: JSON.stringify({ status: 500, path: '/Factors', count: 1 }) });
+    try {
+      const { status, json } = await visitor().call('/api/signin', { name });
+      assert.equal(status, 500);
+      assert.doesNotMatch(json.error, /fault|Factors|20500|twilio/i);
+      assert.match(json.error, /Try again/);
+    } finally {
+      await fetch(faults, { method: 'DELETE' });
+    }
+  });
+
+  test("setUp subscribes the webhook once, also when the service is given again after a restart", async () => {
+    const emulator = await spawnEmulator();
+    try {
+      const apiOrigin = new URL(emulator.baseUrl).origin;
+      const first = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin });
+      await first.setUp('http://127.0.0.1:9/webhooks/verify');
+      const again = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin, serviceSid: first.serviceSid });
+      await again.setUp('http://127.0.0.1:9/webhooks/verify');
+      const state = await (await fetch(`${apiOrigin}/emulator/state`)).json();
+      assert.equal(Object.values(state.webhooks).filter(w => w.service_sid === first.serviceSid).length, 1);
+    } finally {
+      emulator.child.kill();
+    }
+  });
 });
 
 /**
@@ -193,6 +313,8 @@ for (const { engine, missing, open } of browsers) {
       await page.evaluate(() => [...document.querySelector('verify-enroll').shadowRoot.querySelectorAll('button')].find(b => /enroll/i.test(b.textContent)).click());
       await wait(() => /enrolled/i.test(document.querySelector('verify-enroll').shadowRoot.textContent) && [...document.querySelector('verify-enroll').shadowRoot.querySelectorAll('button')].some(b => /remove/i.test(b.textContent)));
       await wait(() => /factor\.verified/.test(document.querySelector('#events').textContent));
+      // The backend shows each user the events of their own identity; a browser of nobody sees none.
+      assert.deepEqual(await (await fetch(`${origin}/api/events`)).json(), []);
     });
 
     test('sign in with a push approval, picking the number shown', async () => {
@@ -213,8 +335,10 @@ for (const { engine, missing, open } of browsers) {
       const { number, choices } = await challengeArrives();
       await press(choices.find(c => c !== number));
       await press('Approve');
-      await wait(() => /did not match/.test(document.querySelector('#push-status').textContent));
-      assert.equal(await text('#whoami'), 'Signed out.');
+      // The attempt is over: the page says why and offers the form again (not a dead end).
+      await wait(() => /did not match/.test(document.querySelector('#whoami').textContent) && !document.querySelector('#auth').hidden);
+      assert.equal(await page.evaluate(() => document.querySelector('#push').hidden), true);
+      assert.equal(await page.evaluate(() => fetch('/api/me').then(r => r.json())).then(r => r.user), null);
     });
 
     test('deny and report as suspicious', async () => {
@@ -224,7 +348,7 @@ for (const { engine, missing, open } of browsers) {
       await press('Deny');
       await wait(() => /suspicious/i.test(document.querySelector('verify-challenge-prompt').shadowRoot.textContent));
       await page.evaluate(() => document.querySelector('verify-challenge-prompt').shadowRoot.querySelector('[part="report-yes"]').click());
-      await wait(() => /denied and reported as suspicious/.test(document.querySelector('#push-status').textContent));
+      await wait(() => /denied and reported as suspicious/.test(document.querySelector('#whoami').textContent) && !document.querySelector('#auth').hidden);
     });
 
     test('fall back to a code: the formatted SMS is shown and the code signs in', async () => {
@@ -233,12 +357,27 @@ for (const { engine, missing, open } of browsers) {
       await wait(() => !document.querySelector('#push').hidden);
       await page.click('#use-code');
       await wait(() => !document.querySelector('#code').hidden && document.querySelector('#sms').textContent);
+      // A new code replaces the first one.
+      const first = await text('#sms');
+      await page.click('#new-code');
+      await wait(f => document.querySelector('#sms').textContent !== f, first);
       const sms = await text('#sms');
       const parsed = parseOtpSms(sms);
       assert.equal(parsed.ok, true, parsed.reason);
       assert.equal(parsed.topOrigin, `http://${new URL(origin).hostname}`);
       await page.type('#otp', parsed.code);
       await wait(n => document.querySelector('#whoami').textContent === `Signed in as ${n}.`, name);
+      // The code's input went away with its form: focus moves on to the signed-in view, not to <body>.
+      await wait(() => document.activeElement?.id === 'signout');
+    });
+
+    test('start over leaves a sign-in attempt for the form', async () => {
+      await signOut();
+      await signIn();
+      await wait(() => !document.querySelector('#push').hidden);
+      await page.click('#start-over');
+      await wait(() => !document.querySelector('#auth').hidden && document.querySelector('#push').hidden && document.querySelector('#start-over').hidden);
+      assert.equal(await text('#whoami'), 'Signed out.');
     });
   });
 }
