@@ -7,8 +7,11 @@ import { E } from './errors.js';
  * @typedef {{ store: import('./store.js').Store, clock: { now(): number }, accountSid: string, authToken: string }} AuthContext
  */
 
-/** @param {string} a @param {string} b */
-const same = (a, b) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Constant-time string equality; compares UTF-8 bytes (a string's length in code units may match while its bytes differ). @param {string} a @param {string} b */
+const same = (a, b) => {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+};
 
 /**
  * Authenticates a request. Backend calls send `AccountSid:AuthToken`; device calls send the literal

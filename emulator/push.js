@@ -56,7 +56,8 @@ export function createPush({ clock, limit = 1000 }) {
     },
     /**
      * Subscribes to the pushes of a notification token. Replays what came after `lastEventId`
-     * (an SSE reconnect), else what waited undelivered and has not expired.
+     * (an SSE reconnect), and in any case what waited undelivered and has not expired: an id from
+     * before a restart of the emulator (ids start again at 1) must not hide the pushes of this run.
      * @param {string} token
      * @param {number | null} lastEventId
      * @param {(entry: Record<string, any>) => void} deliver
@@ -67,7 +68,7 @@ export function createPush({ clock, limit = 1000 }) {
       const now = clock.now();
       for (const entry of outbox) {
         if (entry.notification_token !== token) continue;
-        if (lastEventId !== null ? entry.id > lastEventId : !entry.delivered && entry.expires > now) hand(entry, deliver);
+        if ((lastEventId !== null && entry.id > lastEventId) || (!entry.delivered && entry.expires > now)) hand(entry, deliver);
       }
       if (!subscribers.has(token)) subscribers.set(token, new Set());
       subscribers.get(token)?.add(deliver);

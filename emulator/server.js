@@ -147,9 +147,11 @@ export async function createEmulator(options = {}) {
         server.once('error', reject);
       });
     },
-    /** Stops serving, ends push streams and webhook retries, and waits for the last write. */
+    /** Stops serving, ends push streams and webhook retries (also of an app only embedded, never listening), and waits for the last write. */
     async close() {
       await Promise.all([...servers].map(closeServer));
+      push.close();
+      webhooks.close();
       await store.save();
     },
   };

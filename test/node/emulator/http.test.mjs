@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseForm } from '../../../emulator/form.js';
+import { createPush } from '../../../emulator/push.js';
+import { createEmulator } from '../../../emulator/server.js';
 import { tokenAuth } from './device.mjs';
 import { startEmulator } from './helpers.mjs';
 
@@ -67,7 +69,12 @@ describe('HTTP behaviour', () => {
       'Metadata', 'AuthPayload', 'FactorSid', 'Details.Message', 'Details.Fields', 'HiddenDetails', 'ExpirationDate', 'EventTypes', 'WebhookUrl', 'Status', 'PageSize', 'PageToken');
     const pair = fc.tuple(fc.oneof(keys, fc.string()), fc.oneof(fc.string(), fc.json(), fc.constant('%'), fc.constant('%zz')));
     const body = fc.oneof(fc.string({ maxLength: 300 }), fc.array(pair, { maxLength: 8 }).map(ps => ps.map(([k, v]) => `${k}=${v}`).join('&')));
-    const auth = fc.constantFrom(t.accountAuth, tokenAuth(jwt), tokenAuth(e.accessToken), 'Basic !!!', 'Bearer x', tokenAuth('a.b.c'));
+    // Any user:password, too: one as long as the account SID but with other bytes (non-ASCII) once threw in the comparison.
+    const basic = (/** @type {string} */ user, /** @type {string} */ pass) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+    const auth = fc.oneof(
+      fc.constantFrom(t.accountAuth, tokenAuth(jwt), tokenAuth(e.accessToken), 'Basic !!!', 'Bearer x', tokenAuth('a.b.c'), basic(`AC${'é'.repeat(32)}`, 'x'), basic(t.emulator.accountSid, 'é'.repeat(t.emulator.authToken.length))),
+      fc.tuple(fc.string(), fc.string()).map(([user, pass]) => basic(user, pass)),
+    );
     await fc.assert(fc.asyncProperty(fc.constantFrom(...paths), fc.constantFrom('GET', 'POST', 'DELETE'), body, body, auth, async (path, method, form, query, authorization) => {
       const res = await fetch(`${t.url}${path}?${query}`, { method, headers: { Authorization: authorization, 'Content-Type': 'application/x-www-form-urlencoded' }, body: method === 'GET' ? undefined : form });
       const text = await res.text();
@@ -156,5 +163,27 @@ describe('emulator-only endpoints', () => {
       return s;
     })();
     assert.ok(!text.includes(queued.sid));
+  });
+  test('close() ends the push streams of an emulator that was only embedded (app.fetch, never listening)', { timeout: 5000 }, async () => {
+    const emulator = await createEmulator();
+    const res = await emulator.app.fetch(new Request('http://127.0.0.1/emulator/push/embedded'));
+    const reader = res.body.getReader();
+    await reader.read(); // "connected"
+    await emulator.close();
+    assert.equal((await reader.read()).done, true);
+  });
+
+  test('push stream: a Last-Event-ID from before a restart does not hide the pushes that wait now', () => {
+    const push = createPush({ clock: { now: () => 0 } });
+    const factor = { sid: 'YF1', notification_platform: 'fcm', notification_token: 'tok' };
+    const waiting = push.send(factor, { sid: 'YC1', expiration_date: 60_000, details: { message: 'after the restart' } }, 300);
+    const got = [];
+    // The browser reconnects with the id of the last push of the previous run (ids start at 1 again).
+    push.subscribe('tok', 57, entry => got.push(entry.challenge_sid), () => {});
+    assert.deepEqual(got, [waiting.challenge_sid]);
+    // …and one that was delivered, at or before the id the browser names, is not handed twice.
+    const again = [];
+    push.subscribe('tok', waiting.id, entry => again.push(entry.challenge_sid), () => {});
+    assert.deepEqual(again, []);
   });
 });
