@@ -52,6 +52,7 @@ export function pollingTransport({ client: fixed, intervalMs = 5000, maxInterval
           }
           seen = pending; // an answered or expired challenge never turns pending again
         } catch (error) {
+          if (stopped) return; // unsubscribed meanwhile: nobody is waiting for this failure
           const code = error instanceof VerifyError ? error.code : NETWORK_ERROR;
           wait = Math.min(wait * 2, maxIntervalMs);
           errors.emit(new PushError('poll-failed', `Listing pending challenges failed (${(error as Error).message}); retrying in ${wait / 1000} s.`, code));

@@ -89,6 +89,20 @@ describe('<verify-challenge-prompt> states', function () {
     await until(el, 'answered');
   });
 
+  it('tells the other tabs even when the answering prompt is removed before the answer lands', async () => {
+    const { client, challenge } = await enroll(backend);
+    const { sid, push } = await challenge();
+    const a = await mount({ client, push });
+    const b = await mount({ client, push });
+    await until(a.el, 'pending');
+    await until(b.el, 'pending');
+    await backend.faults({ delayMs: 300, count: 1, path: `/Challenges/${sid}` });
+    part(a.el, 'approve')!.click();
+    a.el.remove(); // e.g. the app closed its dialog while the approval was on its way
+    await until(b.el, 'answered');
+    expect(b.of('verify-error').map(e => e.detail.code)).to.deep.equal([60322]);
+  });
+
   it('another tab of this browser answering updates this one (BroadcastChannel)', async () => {
     const { client, challenge } = await enroll(backend);
     const { push } = await challenge();

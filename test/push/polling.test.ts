@@ -90,6 +90,24 @@ describe('polling push transport against the emulator', function () {
     expect(times.length).to.equal(before + 1); // stopped
   });
 
+  it('reports nothing once stopped, not even a poll that fails after the stop', async () => {
+    const { client, factor } = await enroll(backend, pollingTransport());
+    let fail!: () => void;
+    const wrapper: VerifyPushClient = {
+      ...client,
+      listChallenges: () => new Promise((_, reject) => (fail = () => reject(new TypeError('Failed to fetch')))),
+    };
+    const transport = pollingTransport({ client: wrapper, intervalMs: 50 });
+    const errors: unknown[] = [];
+    transport.onError!(error => errors.push(error));
+    const stop = transport.subscribe(factor, () => {});
+    await until(() => !!fail, 'the first poll');
+    stop();
+    fail();
+    await sleep(100);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('needs a client to poll with', () => {
     const factor = { sid: `YF${'0'.repeat(32)}` } as Parameters<ReturnType<typeof pollingTransport>['subscribe']>[0];
     expect(() => pollingTransport().subscribe(factor, () => {})).to.throw(/needs a client/);

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { NETWORK_ERROR } from '../../client/codes.js';
 import type { Challenge, ChallengePush, VerifyPushClient } from '../../client/types.js';
 import { VERSION } from '../../version.js';
 import { VerifyApprovedEvent, VerifyChallengeEvent, VerifyDeniedEvent, VerifyErrorEvent, VerifyExpiredEvent, type ChallengeRef } from './events.js';
@@ -74,7 +75,6 @@ const defaultStrings: ChallengePromptStrings = {
 
 const THRESHOLDS = [60, 30, 10];
 const CHANNEL = 'verify-elements';
-const NETWORK_ERROR = 60401;
 const ALREADY_ANSWERED = 60322;
 const EXPIRED = 60323;
 
@@ -417,7 +417,10 @@ export class VerifyChallengePrompt extends LitElement {
       if (target === this.#target) this.#fail(error, () => this.#answer(approve, reported));
       return;
     }
-    this.#channel?.postMessage({ challengeSid, status: approve ? 'approved' : 'denied' });
+    // Other tabs are told even when this prompt was removed meanwhile (its own channel is then closed).
+    const channel = new BroadcastChannel(CHANNEL);
+    channel.postMessage({ challengeSid, status: approve ? 'approved' : 'denied' });
+    channel.close();
     if (target !== this.#target) return;
     this.#reported = reported;
     this.#end(approve ? 'approved' : 'denied');

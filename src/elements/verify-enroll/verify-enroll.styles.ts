@@ -12,7 +12,7 @@ export const styles = [
     gap: var(--verify-enroll-gap, 0.75rem);
     max-inline-size: var(--verify-enroll-max-width, 28rem);
     padding: var(--verify-enroll-padding, 1.25rem);
-    border: 1px solid var(--verify-border-color, light-dark(#6b7280, #9ca3af));
+    border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--verify-surface, Canvas);
     overflow-wrap: anywhere;
@@ -51,7 +51,7 @@ export const styles = [
   }
   [part~='step-failed'],
   [part='error'] {
-    color: var(--verify-error-color, light-dark(#b91c1c, #fca5a5));
+    color: var(--_error);
   }
   @keyframes spin {
     to {
@@ -75,7 +75,7 @@ export const styles = [
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
     background: var(--_accent);
-    color: var(--verify-on-accent, light-dark(#fff, #0b1220));
+    color: var(--_on-accent);
     cursor: pointer;
   }
   [part~='button-remove'] {
