@@ -1,3 +1,5 @@
+import { eventInit } from './event-init.js';
+
 /** What went wrong, in a `verify-error` event of any push element. Never holds keys or tokens. */
 export interface VerifyErrorDetail {
   /** The `VerifyError` code: the API's (60322 already answered, …) or the client's (60401 network, …); 0 when unknown. */
@@ -14,7 +16,7 @@ export interface VerifyErrorDetail {
 export class VerifyErrorEvent extends CustomEvent<VerifyErrorDetail> {
   static readonly type = 'verify-error';
   constructor(detail: VerifyErrorDetail) {
-    super(VerifyErrorEvent.type, { detail, bubbles: true, composed: true });
+    super(VerifyErrorEvent.type, eventInit(detail));
   }
 }
 

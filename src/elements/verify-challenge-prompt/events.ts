@@ -1,4 +1,5 @@
 import type { ChallengeStatus } from '../../client/types.js';
+import { eventInit } from '../event-init.js';
 
 export { VerifyErrorEvent, type VerifyErrorDetail } from '../verify-error.js';
 
@@ -24,13 +25,11 @@ export interface VerifyDeniedDetail extends ChallengeRef {
   readonly reported: boolean;
 }
 
-const init = <T>(detail: T) => ({ detail, bubbles: true, composed: true });
-
 /** A challenge was loaded and is shown (its details fetched). */
 export class VerifyChallengeEvent extends CustomEvent<ChallengeSummary> {
   static readonly type = 'verify-challenge';
   constructor(detail: ChallengeSummary) {
-    super(VerifyChallengeEvent.type, init(detail));
+    super(VerifyChallengeEvent.type, eventInit(detail));
   }
 }
 
@@ -38,7 +37,7 @@ export class VerifyChallengeEvent extends CustomEvent<ChallengeSummary> {
 export class VerifyApprovedEvent extends CustomEvent<ChallengeRef> {
   static readonly type = 'verify-approved';
   constructor(detail: ChallengeRef) {
-    super(VerifyApprovedEvent.type, init(detail));
+    super(VerifyApprovedEvent.type, eventInit(detail));
   }
 }
 
@@ -46,7 +45,7 @@ export class VerifyApprovedEvent extends CustomEvent<ChallengeRef> {
 export class VerifyDeniedEvent extends CustomEvent<VerifyDeniedDetail> {
   static readonly type = 'verify-denied';
   constructor(detail: VerifyDeniedDetail) {
-    super(VerifyDeniedEvent.type, init(detail));
+    super(VerifyDeniedEvent.type, eventInit(detail));
   }
 }
 
@@ -54,7 +53,7 @@ export class VerifyDeniedEvent extends CustomEvent<VerifyDeniedDetail> {
 export class VerifyExpiredEvent extends CustomEvent<ChallengeRef> {
   static readonly type = 'verify-expired';
   constructor(detail: ChallengeRef) {
-    super(VerifyExpiredEvent.type, init(detail));
+    super(VerifyExpiredEvent.type, eventInit(detail));
   }
 }
 

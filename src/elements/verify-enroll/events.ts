@@ -1,5 +1,6 @@
 import type { PushConfig } from '../../client/types.js';
 import type { VerifyErrorDetail } from '../verify-error.js';
+import { eventInit } from '../event-init.js';
 
 export { VerifyErrorEvent } from '../verify-error.js';
 
@@ -17,13 +18,11 @@ export interface VerifyUnenrolledDetail {
   readonly factorSid: string;
 }
 
-const init = <T>(detail: T) => ({ detail, bubbles: true, composed: true });
-
 /** This browser is enrolled: its factor is created and verified. */
 export class VerifyEnrolledEvent extends CustomEvent<VerifyEnrolledDetail> {
   static readonly type = 'verify-enrolled';
   constructor(detail: VerifyEnrolledDetail) {
-    super(VerifyEnrolledEvent.type, init(detail));
+    super(VerifyEnrolledEvent.type, eventInit(detail));
   }
 }
 
@@ -31,7 +30,7 @@ export class VerifyEnrolledEvent extends CustomEvent<VerifyEnrolledDetail> {
 export class VerifyUnenrolledEvent extends CustomEvent<VerifyUnenrolledDetail> {
   static readonly type = 'verify-unenrolled';
   constructor(detail: VerifyUnenrolledDetail) {
-    super(VerifyUnenrolledEvent.type, init(detail));
+    super(VerifyUnenrolledEvent.type, eventInit(detail));
   }
 }
 
