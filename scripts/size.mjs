@@ -114,7 +114,9 @@ async function measure({ entryPoints, stdin, bundleLit }) {
   });
   const files = new Map(result.outputFiles.map(f => [relative(root, f.path), f.contents]));
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find(o => outputs[o].entryPoint && !o.endsWith('.map'));
+  // Chunks behind import() are entry points of the metafile too: the entry is the one nothing imports.
+  const imported = new Set(Object.values(outputs).flatMap(o => o.imports.map(i => i.path)));
+  const entry = Object.keys(outputs).find(o => outputs[o].entryPoint && !imported.has(o) && !o.endsWith('.map'));
   const eager = new Set();
   const visit = o => {
     if (eager.has(o)) return;

@@ -65,6 +65,10 @@ export function createIndexedDbStore({ name = 'verify-elements', indexedDB: fact
           db.close();
           opened = undefined;
         };
+        // The browser closes it when site data is cleared or the disk fails: reopen next time.
+        db.onclose = () => {
+          opened = undefined;
+        };
         resolve(wrap(db));
       };
     });

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { createIndexedDbStore } from '../../src/client/key-store.js';
 import type { FactorRecord } from '../../src/client/types.js';
 import { rejection } from './rejection.js';
@@ -91,5 +92,22 @@ describe('client key store', () => {
     await rejection(store.all());
     expect(await store.all()).to.deep.equal([]);
     expect(attempts).to.equal(2);
+  });
+
+  it('works again after the user clears site data while it is open (Chromium: DevTools protocol)', async function () {
+    if (!navigator.userAgent.includes('Chrome/')) this.skip(); // clearing site data from a test needs CDP
+    const store = createIndexedDbStore({ name: `verify-elements-test-${Math.random()}` });
+    await store.put(await record('YF1'));
+    const closed = new Promise(resolve => {
+      // The browser force-closes open connections when it deletes the data; wait for that close.
+      const probe = indexedDB.open('verify-elements-probe');
+      probe.onsuccess = () => (probe.result.onclose = resolve);
+    });
+    await executeServerCommand('push-sw', { action: 'clear-indexeddb' });
+    await closed;
+    // The record went with the site data; the store answers instead of failing with 60403 for good.
+    expect(await store.all()).to.deep.equal([]);
+    await store.put(await record('YF2'));
+    expect((await store.all()).map(r => r.sid)).to.deep.equal(['YF2']);
   });
 });

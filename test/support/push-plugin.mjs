@@ -7,6 +7,7 @@
 //   protocol (ServiceWorker.deliverPushMessage), notification permission granted through it too.
 //   The worker is served by the test server (the app's origin) and by a second server on another
 //   origin, whose worker has no window of its own open: firebase's background path.
+//   Also `clear-indexeddb`: clears the page origin's IndexedDB as the browser's "clear site data" does.
 import { createServer, request } from 'node:http';
 import { build } from 'esbuild';
 
@@ -164,6 +165,10 @@ export function pushPlugin() {
           await closeWindows(browser, payload.origin);
           return messages.flat();
         }
+        // What "clear site data" does: the browser deletes the origin's IndexedDB and force-closes open connections.
+        case 'clear-indexeddb':
+          await client.send('Storage.clearDataForOrigin', { origin: new URL(page.url()).origin, storageTypes: 'indexeddb' });
+          return true;
         default:
           throw new Error(`push-sw: unknown action ${payload.action}`);
       }
