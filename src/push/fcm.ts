@@ -53,16 +53,24 @@ export function fcmTransport(options: FcmTransportOptions): PushTransport {
       throw error;
     }));
 
+  // Without a registration firebase would register its own /firebase-messaging-sw.js.
+  const worker = ({ serviceWorkerRegistration: given, serviceWorkerUrl: url } = options) =>
+    given || !url
+      ? given
+      : (registration ??= navigator.serviceWorker.register(url).catch((error: Error) => {
+          registration = undefined; // a deploy in progress or a flaky network: the next call tries again
+          throw new PushError(
+            'service-worker-failed',
+            `The service worker ${url} could not be registered (${error.message}); serve it from this origin as JavaScript.`,
+            INITIALIZATION_ERROR,
+          );
+        }));
+
   async function currentToken(): Promise<string> {
     const { messaging, getToken } = await load();
-    // Without a registration firebase would register its own /firebase-messaging-sw.js.
-    registration ??= options.serviceWorkerRegistration
-      ? Promise.resolve(options.serviceWorkerRegistration)
-      : options.serviceWorkerUrl
-        ? navigator.serviceWorker.register(options.serviceWorkerUrl)
-        : Promise.resolve(undefined);
+    const serviceWorkerRegistration = await worker();
     try {
-      return await getToken(messaging, { vapidKey: options.vapidKey, serviceWorkerRegistration: await registration });
+      return await getToken(messaging, { vapidKey: options.vapidKey, serviceWorkerRegistration });
     } catch (error) {
       throw new PushError('token-failed', `Firebase gave no push token (${(error as Error).message}).`, NETWORK_ERROR);
     }

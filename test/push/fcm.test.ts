@@ -58,6 +58,22 @@ describe('FCM seam: firebase messaging fed real push events (Chromium)', functio
     });
   });
 
+  it('reports a service worker that cannot be registered, and registers it on the next try', async () => {
+    await sw('grant', { origin: location.origin });
+    const url = `/__push-sw/flaky-sw?once=${hex()}`;
+    const transport = fcmTransport({ firebaseConfig, vapidKey: 'test-vapid-key', serviceWorkerUrl: url });
+    const first = await transport.register!().catch(error => error);
+    expect(first.reason).to.equal('service-worker-failed');
+    expect(first.code).to.equal(60406);
+    expect(first.message).to.contain(url).and.contain('serve it from this origin as JavaScript');
+    // Now the worker is served: registering succeeds and only the token (no FCM server here) fails.
+    const second = await transport.register!().catch(error => error);
+    expect(second.reason).to.equal('token-failed');
+    const registration = await navigator.serviceWorker.getRegistration(url);
+    expect(registration?.active ?? registration?.installing ?? registration?.waiting).to.exist;
+    await registration?.unregister();
+  });
+
   describe('background: no window of the app is open', () => {
     let origin: string;
     before(async function () {

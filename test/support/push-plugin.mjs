@@ -12,6 +12,9 @@ import { createServer, request } from 'node:http';
 import { build } from 'esbuild';
 
 const SW_PATH = '/__push-sw/fcm-sw.js';
+// The same worker, served as text the first time each `?once=` token asks: a deploy caught midway.
+const FLAKY_SW_PATH = '/__push-sw/flaky-sw';
+const flakyTokens = new Set();
 const HOST_PATH = '/__push-sw/host.html';
 const HOST_PAGE = `<!doctype html><script>
   window.received = [];
@@ -96,6 +99,11 @@ export function pushPlugin() {
     name: 'verify-push',
     serve(context) {
       if (context.path === SW_PATH) return workerCode().then(body => ({ body, type: 'js' }));
+      if (context.path === FLAKY_SW_PATH) {
+        const token = context.URL.searchParams.get('once');
+        if (!flakyTokens.has(token)) return flakyTokens.add(token), { body: 'Deploying, try again', type: 'txt' };
+        return workerCode().then(body => ({ body, type: 'js' }));
+      }
       if (context.path === HOST_PATH) return { body: HOST_PAGE, type: 'html' };
     },
     serverStop() {
