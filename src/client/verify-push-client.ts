@@ -114,6 +114,8 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
     const { body, headers } = await http.send({ method: 'GET', path: challengePath(r, sid), token: device(r) });
     const fields = headers.get('Twilio-Verify-Signature-Fields')?.split(',').map(field => field.trim()).filter(Boolean);
     const result: Fetched = { json: body, challenge: toChallenge(body), fields: fields?.length ? fields : undefined };
+    // Challenges that expired unanswered go, so a tab left open for days does not pile them up.
+    for (const [key, { challenge }] of fetched) if (Date.parse(challenge.expirationDate) <= http.now() * 1000) fetched.delete(key);
     if (result.fields) fetched.set(sid, result);
     else fetched.delete(sid);
     return result;
