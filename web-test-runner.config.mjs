@@ -5,16 +5,40 @@ import { defaultReporter } from '@web/test-runner';
 import { emulatorPlugin } from './test/support/emulator-plugin.mjs';
 import { tokenEndpointPlugin } from './test/support/token-endpoint-plugin.mjs';
 import { pushPlugin } from './test/support/push-plugin.mjs';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
+import { visualPagePlugin } from './test/visual/page-plugin.mjs';
 
 // BROWSERS=chromium,firefox narrows a local run; CI always runs all three.
-const names = process.env.BROWSERS?.split(',').map(s => s.trim()).filter(Boolean);
+const names = process.env.BROWSERS?.split(',').map(s => s.trim()).filter(Boolean) ?? ['chromium', 'firefox', 'webkit'];
+const browsers = launchers(names);
+// Screenshots are compared in Chromium only: baselines are per engine, and one engine is enough to
+// see a style change. Its own group, on the same Chromium, so other engines never load those files.
+const chromium = browsers[names.indexOf('chromium')];
+// `--files` picks the files to run: the visual group would come on top of them.
+const pickedFiles = process.argv.some(arg => arg === '--files' || arg.startsWith('--files='));
 
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/visual/**'],
   nodeResolve: true,
   concurrency: 1,
-  browsers: launchers(names),
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), emulatorPlugin(), tokenEndpointPlugin(), pushPlugin()],
+  browsers,
+  groups: chromium && !pickedFiles ? [{ name: 'visual', files: 'test/visual/**/*.test.ts', browsers: [chromium] }] : [],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    emulatorPlugin(),
+    tokenEndpointPlugin(),
+    pushPlugin(),
+    (await import('./test/support/examples-plugin.mjs')).examplesPlugin(),
+    visualPagePlugin(),
+    // UPDATE_VISUAL_BASELINES=1 writes the screenshots as the new baselines (npm run test:visual:update).
+    visualRegressionPlugin({
+      update: process.env.UPDATE_VISUAL_BASELINES === '1',
+      baseDir: 'test/visual',
+      getBaselineName: ({ name }) => `baselines/${name}`,
+      getFailedName: ({ name }) => `failed/${name}`,
+      getDiffName: ({ name }) => `failed/${name}-diff`,
+    }),
+  ],
   reporters: [defaultReporter(), countReporter()],
   // Lit's dev mode stays on in tests for its warnings; its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
