@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { registerLocale } from '../../src/locales/localize.js';
 import { html, mount, settle } from './helpers.js';
 
 describe('<otp-input> accessibility', () => {
@@ -59,6 +60,25 @@ describe('<otp-input> accessibility', () => {
     await settle(el);
     expect(input.getAttribute('aria-label')).to.equal('Codice di verifica');
     expect(el.validationMessage).to.equal('Inserisci il codice di 6 cifre.');
+  });
+
+  it('follows the language of the page when it changes, in its name and its messages', async () => {
+    registerLocale('x-otp', { otpInput: { label: 'Kodo', required: n => `Tajpu ${n} ciferojn.` } });
+    const { root, el, input } = await mount(html`<div lang="en"><otp-input required></otp-input></div>`);
+    expect(input.getAttribute('aria-label')).to.equal('One-time code');
+    root.lang = 'x-otp';
+    await waitUntil(() => input.getAttribute('aria-label') === 'Kodo', 'the name follows lang');
+    expect(el.validationMessage).to.equal('Tajpu 6 ciferojn.');
+    root.lang = 'en';
+    await waitUntil(() => input.getAttribute('aria-label') === 'One-time code', 'and back');
+  });
+
+  it('keeps the height of its line when the first character arrives (nothing below moves)', async () => {
+    const { root, el } = await mount(html`<div style="font: 16px/1.5 sans-serif"><otp-input></otp-input> <span>after</span></div>`);
+    const empty = root.getBoundingClientRect().height;
+    el.value = '1';
+    await settle(el);
+    expect(root.getBoundingClientRect().height).to.equal(empty);
   });
 
   it('reserves room for a password-manager badge right of the last box', async () => {

@@ -4,14 +4,18 @@ import { base } from '../base.styles.js';
 export const styles = [
   base,
   css`
+  /* Empty boxes have no text baseline, so baseline alignment would make the line taller while the
+     code is empty: aligned otherwise, nothing below moves when the first character arrives. */
   :host {
     display: inline-block;
+    vertical-align: middle;
   }
   /* The real input lies over the boxes and over a reserved strip on the right where password
      managers put their badge, so the badge never covers the last box and never shifts the layout. */
   [part='field'] {
     position: relative;
     display: inline-flex;
+    vertical-align: top;
     padding-right: var(--verify-otp-badge-room, 2.5rem);
   }
   /* !important: page styles for inputs must not bring back what the boxes replace. */

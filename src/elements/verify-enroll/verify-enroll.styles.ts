@@ -82,5 +82,10 @@ export const styles = [
     background: none;
     color: var(--_accent);
   }
+  /* The same ring as the prompt's, not the browser's default. */
+  [part~='button']:focus-visible {
+    outline: var(--verify-focus-ring-width, 2px) solid var(--_accent);
+    outline-offset: 2px;
+  }
 `,
 ];
