@@ -1,6 +1,88 @@
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+
+// Framework types and editor data, generated next to the build (dist/ ships; the last step of
+// `npm run build` is this one). Type paths are relative to dist/frameworks/.
+const frameworks = { outdir: 'dist/frameworks', hideLogs: true, componentTypePath: (_name, tag) => `../elements/${tag}/define.js` };
+const editors = { outdir: 'dist/editors', hideLogs: true };
+
+// `type OtpMode = 'numeric' | 'alphanumeric'` and the like, so editors offer the values, not the alias name.
+const literalUnions = new Map();
+
+/**
+ * What the editor data is made from: the manifest with literal-union aliases spelled out.
+ * A copy: the generators must not change custom-elements.json.
+ */
+function forEditors(manifest) {
+  const copy = structuredClone(manifest);
+  for (const element of elements(copy)) {
+    for (const attribute of element.attributes ?? []) {
+      const union = literalUnions.get(attribute.type?.text);
+      if (union) attribute.type = { text: union };
+    }
+  }
+  return copy;
+}
+
+/**
+ * What the JSX types are made from. The generators type a handler as `(e: CustomEvent<type>) => void`
+ * and import each event type by name; the kit's events are classes whose detail the kit's own
+ * `GlobalEventHandlersEventMap` declarations name, so the type becomes that detail (no import, and
+ * no duplicate one for the `verify-error` of two elements). Native events (`input`, `change`) are
+ * the frameworks' own; read-only properties are no props, nor is an attribute that shares its name
+ * with a property (`value`: the property is what frameworks set).
+ */
+function forJsx(manifest) {
+  const copy = structuredClone(manifest);
+  const kitEvents = new Set(elements(copy).flatMap(e => e.events ?? []).filter(e => /^[a-z]+-[a-z-]+$/.test(e.name)).map(e => e.name));
+  for (const element of elements(copy)) {
+    const fields = new Set(element.members?.filter(m => m.kind === 'field').map(m => m.name));
+    element.attributes = element.attributes?.filter(a => a.fieldName === a.name || !fields.has(a.name));
+    element.members = element.members?.filter(m => !m.readonly);
+    element.events = element.events
+      ?.filter(e => kitEvents.has(e.name))
+      .map(e => ({ ...e, type: { text: `GlobalEventHandlersEventMap["${e.name}"]["detail"]` } }));
+  }
+  return copy;
+}
+
+/**
+ * What the Vue types are made from: as for JSX, with the names vue-tsc looks up. It reads
+ * `:factor-sid` as the prop `factorSid` and `@otp-complete` as `onOtpComplete`; the generator
+ * writes `on` + the event's name, so the name becomes `OtpComplete` and its description says the
+ * event's real name.
+ */
+function forVue(manifest) {
+  const copy = forJsx(manifest);
+  const pascal = name => name.replace(/(^|-)([a-z])/g, (_, _dash, c) => c.toUpperCase());
+  for (const element of elements(copy)) {
+    for (const attribute of element.attributes ?? []) attribute.name = attribute.fieldName;
+    element.events = element.events?.map(e => ({ ...e, name: pascal(e.name), description: `\`@${e.name}\`: ${e.description}` }));
+  }
+  return copy;
+}
+
+const elements = manifest => manifest.modules.flatMap(m => m.declarations ?? []).filter(d => d.customElement);
+
+/** Runs a generator plugin on a prepared copy of the manifest, quietly (some log despite `hideLogs`). */
+const from = (prepare, plugin) => ({
+  name: plugin.name,
+  packageLinkPhase({ customElementsManifest }) {
+    const { log } = console;
+    console.log = () => {};
+    try {
+      plugin.packageLinkPhase({ customElementsManifest: prepare(customElementsManifest) });
+    } finally {
+      console.log = log;
+    }
+  },
+});
+
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts'],
+  exclude: ['src/**/*.test.ts', 'src/react/**'],
   outdir: '.',
   litelement: true,
   plugins: [
@@ -20,5 +102,26 @@ export default {
         }
       },
     },
+    {
+      // @fires names every event; a dispatch the analyzer found on its own comes without a name.
+      name: 'drop-unnamed-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const element of elements(customElementsManifest)) element.events = element.events?.filter(e => e.name);
+      },
+    },
+    {
+      name: 'collect-literal-unions',
+      analyzePhase({ ts, node }) {
+        if (!ts.isTypeAliasDeclaration(node) || !ts.isUnionTypeNode(node.type)) return;
+        const { types } = node.type;
+        if (types.every(t => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) {
+          literalUnions.set(node.name.text, types.map(t => `'${t.literal.text}'`).join(' | '));
+        }
+      },
+    },
+    from(forVue, customElementVuejsPlugin({ ...frameworks, fileName: 'vue.d.ts' })),
+    from(forJsx, customElementJsxPlugin({ ...frameworks, fileName: 'jsx.d.ts' })),
+    from(forEditors, customElementVsCodePlugin({ ...editors, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' })),
+    from(forEditors, customElementJetBrainsPlugin({ ...editors, webTypesFileName: 'web-types.json' })),
   ],
 };

@@ -3,7 +3,7 @@ import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 import pkg from './package.json' with { type: 'json' };
 
-// Dependencies (lit, idb, …) and peers (firebase) stay imports: the page shares one copy.
+// Dependencies (lit, idb, @lit/react, …) and peers (firebase, react) stay imports: the page shares one copy.
 const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
 
 // esbuild minifies code but not the CSS inside Lit's css`` literals; this minifies each literal
@@ -40,6 +40,7 @@ export default {
     'push/polling': 'src/push/polling.ts',
     'push/fcm': 'src/push/fcm.ts',
     'sw/index': 'src/sw/index.ts',
+    'react/index': 'src/react/index.ts',
   },
   external: id => dependencies.some(name => id === name || id.startsWith(`${name}/`)),
   plugins: [

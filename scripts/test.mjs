@@ -44,6 +44,15 @@ function ensureBrowsers() {
 // 1. Type-check sources and tests, then build: the Node tests import the package by its own name.
 add('typecheck', run('npx', ['tsc', '-p', 'tsconfig.test.json']) === 0 ? { passed: 1 } : { failed: 1 });
 if (run('npm', ['run', '--silent', 'build']) !== 0) add('build', { failed: 1 });
+// The framework examples against the built package's types (dist/, and the Vue and JSX types the
+// build generates from custom-elements.json): React's JSX, Vue's templates, Angular's strictTemplates.
+for (const [step, cmd, args] of [
+  ['react example types', 'tsc', ['-p', 'examples/tsconfig.json']],
+  ['vue example types', 'vue-tsc', ['-p', 'examples/vue/tsconfig.json']],
+  ['angular example types', 'ngc', ['-p', 'examples/angular/tsconfig.json']],
+]) {
+  add(step, run('npx', [cmd, ...args]) === 0 ? { passed: 1 } : { failed: 1 });
+}
 
 // 2. Node's test runner.
 const tap = join(tmp, 'node.tap');
