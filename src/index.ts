@@ -4,3 +4,4 @@ export * from './elements/verify-enroll/define.js';
 export * from './elements/verify-challenge-prompt/define.js';
 export type { OtpMode } from './elements/otp-input/characters.js';
 export { VERSION } from './version.js';
+export { registerLocale, type Locale, type PartialLocale } from './locales/localize.js';

@@ -215,9 +215,11 @@ describe('<verify-challenge-prompt> answering', function () {
   });
 
   it('a push the transport ignored is reported as verify-error with its reason, and the page keeps working', async () => {
-    const { transport, report, deliver } = manualTransport();
+    const { transport, report, deliver, subscribers } = manualTransport();
     const { client, challenge } = await enroll(backend, { transport });
     const { el, of } = await mount({ client });
+    // The client subscribes once it has read its factors from IndexedDB.
+    await waitUntil(() => subscribers.size > 0, 'the client to subscribe');
     const ignored = parsePush({ data: { type: 'verify_push_challenge', factor_sid: 'YF-not-a-sid', challenge_sid: 'YC0', message: 'x' } });
     expect(ignored).to.be.instanceOf(PushError);
     report(ignored as PushError);

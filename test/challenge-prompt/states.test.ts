@@ -39,7 +39,7 @@ describe('<verify-challenge-prompt> states', function () {
     const { el } = await mount({ client, push });
     await until(el, 'pending');
     expect(announced(el)).to.equal(''); // 11 s left: no threshold crossed yet
-    await waitUntil(() => announced(el) === '10 seconds left', 'announced 10 s', { timeout: 4000 });
+    await waitUntil(() => announced(el) === 'Expires in 10 seconds', 'announced 10 s', { timeout: 4000 });
     el.remove();
   });
 

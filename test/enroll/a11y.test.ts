@@ -85,7 +85,8 @@ describe('<verify-enroll> accessibility', () => {
     const { el } = await mount(html`<verify-enroll .client=${fakeClient()} .tokenProvider=${() => new Promise(r => (release = r))}></verify-enroll>`);
     button(el)!.focus();
     button(el)!.click();
-    await until(el, () => title(el) === 'Enrolling this browser…');
+    // Until the token arrives: the element is waiting on the app.
+    await until(el, () => title(el) === 'Enrolling this browser…' && typeof release === 'function');
     expect(shown(el)).to.equal(part(el, 'title'));
     expect(el.shadowRoot!.querySelector('[role="status"]')).to.exist;
     release(token);

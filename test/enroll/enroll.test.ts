@@ -154,7 +154,7 @@ describe('<verify-enroll> against the emulator', function () {
       await el.updateComplete;
       expect(steps(el)[0]).to.deep.equal(['Allow notifications', 'done']);
       expect(part(el, 'notice')!.textContent).to.equal(
-        'Notifications are off for this site, so this browser checks for sign-in requests while the page is open.',
+        'This browser gets no notifications from this site, so it checks for sign-in requests while the page is open.',
       );
       const [factor] = await remoteFactors(backend, identity);
       expect([factor.status, factor.config.notification_platform]).to.deep.equal(['verified', 'none']);
@@ -170,6 +170,25 @@ describe('<verify-enroll> against the emulator', function () {
       expect(part(el, 'notice')).to.equal(null);
       const [factor] = await remoteFactors(backend, identity);
       expect(factor.config.notification_platform).to.equal('fcm');
+    });
+
+    it('falls back to polling when notifications are allowed but the browser has no push service (FCM unsupported)', async function () {
+      if (typeof Notification === 'undefined') this.skip();
+      restore = stubPermission('default', 'granted');
+      // What firebase's isSupported() finds in Electron or Safari outside a home-screen app: no PushManager.
+      const pushManager = Object.getOwnPropertyDescriptor(window, 'PushManager');
+      delete (window as { PushManager?: unknown }).PushManager;
+      const restorePermission = restore;
+      restore = () => (restorePermission(), pushManager && Object.defineProperty(window, 'PushManager', pushManager));
+      const fcmOptions = { firebaseConfig: { apiKey: 'test', projectId: 'test', appId: '1:1:web:1', messagingSenderId: '1' }, vapidKey: 'test' };
+      const { el } = await mount(html`<verify-enroll api-base=${backend.baseUrl} transport="fcm" .fcmOptions=${fcmOptions} .tokenProvider=${provider(backend, identity)}></verify-enroll>`);
+      const enrolled = next(el, 'verify-enrolled');
+      button(el)!.click();
+      expect((await enrolled).detail.platform).to.equal('none');
+      await el.updateComplete;
+      expect(part(el, 'notice')!.textContent).to.contain('checks for sign-in requests while the page is open');
+      const [factor] = await remoteFactors(backend, identity);
+      expect([factor.status, factor.config.notification_platform]).to.deep.equal(['verified', 'none']);
     });
 
     it('does not ask again once notifications are blocked', async function () {

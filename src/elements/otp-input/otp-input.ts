@@ -3,6 +3,8 @@ import { VERSION } from '../../version.js';
 import { characterTest, codeCharacters, type OtpMode } from './characters.js';
 import { OtpCompleteEvent, type OtpSource } from './events.js';
 import { rootStyles, styles } from './otp-input.styles.js';
+import { otpInput as en } from '../../locales/en.js';
+import { LocaleController } from '../../locales/localize.js';
 
 /** Every string `<otp-input>` shows or announces; override any of them with `strings`. */
 export interface OtpInputStrings {
@@ -16,13 +18,6 @@ export interface OtpInputStrings {
   incomplete: (length: number, mode: OtpMode) => string;
 }
 
-const chars = (mode: OtpMode) => (mode === 'numeric' ? 'digit' : 'character');
-const defaultStrings: OtpInputStrings = {
-  label: 'One-time code',
-  filledIn: 'Code filled in',
-  required: (length, mode) => `Enter the ${length}-${chars(mode)} code.`,
-  incomplete: (length, mode) => `Enter all ${length} ${chars(mode)}s of the code.`,
-};
 
 const MAX_LENGTH = 12;
 // The input's events the element handles (selectionchange: engines that fire it at the input,
@@ -135,6 +130,9 @@ export class OtpInput extends LitElement {
   /** Visible and announced strings; give some or all to translate or reword them. */
   strings: Partial<OtpInputStrings> = {};
 
+  // English by default; the nearest `lang` picks a translation (src/locales/).
+  readonly #locale = new LocaleController(this, 'otpInput', en);
+
   // What the boxes show, read from the input by #sync().
   #value = '';
   #selection = [0, 0];
@@ -149,6 +147,8 @@ export class OtpInput extends LitElement {
   #pendingValue: string | undefined;
   #pendingSource: OtpSource | undefined;
   #valueAtFocus = '';
+  // The fallback name last given to the input.
+  #name: string | undefined;
   #changeFired = false;
   #otpRequest: AbortController | undefined;
   #fieldsetObserver: MutationObserver | undefined;
@@ -299,10 +299,11 @@ export class OtpInput extends LitElement {
     this.#sync();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     const input = this.#input!;
-    // Finding the input's <label> makes the engine scan the document: only when the name may change.
-    if (changed.has('label') || changed.has('strings')) this.#nameInput();
+    // Finding the input's <label> makes the engine scan the document: only when the name may change
+    // (`label`, or the strings: set by the app, or another language).
+    if ((this.label || this.#strings.label) !== this.#name) this.#nameInput();
     input.setCustomValidity(this.#validityMessage());
     const message = this.#errorText();
     this.#renderError(message);
@@ -313,8 +314,9 @@ export class OtpInput extends LitElement {
   /** A <label> names the input better than aria-label can (aria-label would override it). */
   #nameInput(): void {
     const input = this.#input!;
+    this.#name = this.label || this.#strings.label;
     if (input.labels?.length || input.hasAttribute('aria-labelledby')) input.removeAttribute('aria-label');
-    else input.setAttribute('aria-label', this.label || this.#strings.label);
+    else input.setAttribute('aria-label', this.#name);
   }
 
   protected override render() {
@@ -343,7 +345,7 @@ export class OtpInput extends LitElement {
   }
 
   get #strings(): OtpInputStrings {
-    return { ...defaultStrings, ...this.strings };
+    return this.#locale.strings;
   }
 
   #validityMessage(): string {
@@ -386,24 +388,17 @@ export class OtpInput extends LitElement {
     this.#input = input;
   }
 
+  /** Shows the message in the light-DOM `message` slot and links it to the input, keeping the author's own links. */
   #renderError(message: string): void {
     const input = this.#input!;
-    const describedBy = new Set((input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
+    const node = (this.#errorNode ??= Object.assign(document.createElement('span'), { slot: 'message', id: `${this.#uid}-error` }));
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(id => id && id !== node.id);
+    node.textContent = message;
     if (message) {
-      if (!this.#errorNode) {
-        this.#errorNode = document.createElement('span');
-        this.#errorNode.slot = 'message';
-        this.#errorNode.id = `${this.#uid}-error`;
-      }
-      if (this.#errorNode.parentNode !== this) this.append(this.#errorNode);
-      this.#errorNode.textContent = message;
-      describedBy.add(this.#errorNode.id);
-    } else if (this.#errorNode) {
-      this.#errorNode.remove();
-      this.#errorNode.textContent = '';
-      describedBy.delete(this.#errorNode.id);
-    }
-    if (describedBy.size) input.setAttribute('aria-describedby', [...describedBy].join(' '));
+      if (node.parentNode !== this) this.append(node);
+      ids.push(node.id);
+    } else node.remove();
+    if (ids.length) input.setAttribute('aria-describedby', ids.join(' '));
     else input.removeAttribute('aria-describedby');
   }
 

@@ -4,6 +4,8 @@ import type { Challenge, ChallengePush, VerifyPushClient } from '../../client/ty
 import { VERSION } from '../../version.js';
 import { VerifyApprovedEvent, VerifyChallengeEvent, VerifyDeniedEvent, VerifyErrorEvent, VerifyExpiredEvent, type ChallengeRef } from './events.js';
 import { styles } from './verify-challenge-prompt.styles.js';
+import { challengePrompt as en } from '../../locales/en.js';
+import { LocaleController } from '../../locales/localize.js';
 
 /** What the prompt is doing; reflected to the `state` attribute for styling. */
 export type ChallengePromptState =
@@ -24,13 +26,15 @@ export type ChallengePromptState =
 export interface ChallengePromptStrings {
   /** Shown while the challenge's details load. */
   loading: string;
-  /** The visible time left, updated every second. */
-  timeLeft: (seconds: number) => string;
-  /** Announced to screen readers at 60, 30 and 10 seconds left only. */
+  /** The visible time left, updated every second: keep it short ("Expires in 4:59"); `clock` is `m:ss`. */
+  timeLeft: (seconds: number, clock: string) => string;
+  /** Announced to screen readers at 60, 30 and 10 seconds left only ("Expires in 30 seconds"). */
   timeLeftAnnouncement: (seconds: number) => string;
   /** Legend of the number choices (number matching). */
   pickNumber: string;
+  /** The Approve button. */
   approve: string;
+  /** The Deny button. */
   deny: string;
   /** The question after Deny. */
   report: string;
@@ -38,40 +42,31 @@ export interface ChallengePromptStrings {
   yes: string;
   /** Deny without reporting. */
   no: string;
+  /** Shown and announced while the approval is sent. */
   approving: string;
+  /** Shown and announced while the denial is sent. */
   denying: string;
+  /** Shown and announced once approved. */
   approved: string;
+  /** Shown and announced once denied. */
   denied: string;
   /** Denied, and reported as suspicious. */
   reported: string;
+  /** The challenge expired before it was answered. */
   expired: string;
   /** Answered in another tab or on another device. */
   answered: string;
-  /** The network failed (`VerifyError` 60401). Other errors show the error's message. */
+  /** The network failed (`VerifyError` 60401). */
   offline: string;
+  /**
+   * Any other failure: `code` is the `verify-error` code (0 when unknown), `message` the error's own
+   * message, in English (also in `verify-error`, for logs).
+   */
+  error: (code: number, message: string) => string;
+  /** The button after a failure that may pass (network, server): tries again. */
   retry: string;
 }
 
-const defaultStrings: ChallengePromptStrings = {
-  loading: 'Loading the sign-in request…',
-  timeLeft: s => `Expires in ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`,
-  timeLeftAnnouncement: s => (s < 60 ? `${s} seconds left` : 'One minute left'),
-  pickNumber: 'Pick the number shown on the sign-in screen',
-  approve: 'Approve',
-  deny: 'Deny',
-  report: 'Report as suspicious?',
-  yes: 'Yes',
-  no: 'No',
-  approving: 'Approving…',
-  denying: 'Denying…',
-  approved: 'Approved',
-  denied: 'Denied',
-  reported: 'Denied and reported as suspicious',
-  expired: 'This request expired',
-  answered: 'This request was already answered',
-  offline: 'The service cannot be reached. Check the connection and try again.',
-  retry: 'Retry',
-};
 
 const THRESHOLDS = [60, 30, 10];
 const CHANNEL = 'verify-elements';
@@ -170,6 +165,9 @@ export class VerifyChallengePrompt extends LitElement {
   /** Visible and announced strings; give some or all to translate or reword them. */
   strings: Partial<ChallengePromptStrings> = {};
 
+  // English by default; the nearest `lang` picks a translation (src/locales/).
+  readonly #locale = new LocaleController(this, 'challengePrompt', en);
+
   #state: ChallengePromptState = 'idle';
   #target: Target | undefined;
   #challenge: Challenge | undefined;
@@ -179,7 +177,7 @@ export class VerifyChallengePrompt extends LitElement {
   #left = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #announcement = '';
-  #error = '';
+  #error: [code: number, message: string] = [0, ''];
   #retry: (() => void) | undefined;
   // A selector of what gets focus once it is rendered.
   #focus: string | undefined;
@@ -246,7 +244,7 @@ export class VerifyChallengePrompt extends LitElement {
               ${fields.map(f => html`<div part="field"><dt part="field-label" dir="auto">${unspoofed(f.label)}</dt><dd part="field-value" dir="auto">${unspoofed(f.value)}</dd></div>`)}
             </dl>`
           : nothing}
-        ${asking || reporting ? html`<p part="countdown" role="timer">${s.timeLeft(this.#left)}</p>` : nothing}
+        ${asking || reporting ? html`<p part="countdown" role="timer">${s.timeLeft(this.#left, `${Math.floor(this.#left / 60)}:${String(this.#left % 60).padStart(2, '0')}`)}</p>` : nothing}
         ${asking && this.#choices.length
           ? html`<fieldset part="choices" ?disabled=${busy} @change=${this.#pick}>
               <legend>${s.pickNumber}</legend>
@@ -279,7 +277,7 @@ export class VerifyChallengePrompt extends LitElement {
   }
 
   get #strings(): ChallengePromptStrings {
-    return { ...defaultStrings, ...this.strings };
+    return this.#locale.strings;
   }
 
   /** The challenge the app named, if any: `push` wins over the attributes. */
@@ -302,7 +300,7 @@ export class VerifyChallengePrompt extends LitElement {
       expired: s.expired,
       answered: s.answered,
       offline: s.offline,
-      error: this.#error,
+      error: s.error(...this.#error),
     };
     return text[this.#state] ?? '';
   }
@@ -433,7 +431,7 @@ export class VerifyChallengePrompt extends LitElement {
     const message = e?.message ?? String(error);
     if (code === EXPIRED) return this.#expire();
     if (code === ALREADY_ANSWERED) return this.#answered(message);
-    this.#error = message;
+    this.#error = [code, message];
     this.#end(code === NETWORK_ERROR ? 'offline' : 'error');
     // Only a failure that may pass gets a Retry.
     if (code === NETWORK_ERROR || (e?.status ?? 0) >= 500) this.#retry = retry;

@@ -1,12 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import { AUTHENTICATION_TOKEN_ERROR, INITIALIZATION_ERROR, KEY_STORAGE_ERROR, NETWORK_ERROR, STORAGE_ERROR } from '../../client/codes.js';
 import type { VerifyError } from '../../client/errors.js';
-import type { Factor, PushConfig, PushTransport, VerifyPushClient } from '../../client/types.js';
+import type { Factor, PushConfig, PushTransport, PushTransportError, VerifyPushClient } from '../../client/types.js';
 import type { FcmTransportOptions } from '../../push/fcm.js';
 import type { PollingTransportOptions } from '../../push/polling.js';
 import { VERSION } from '../../version.js';
 import { VerifyEnrolledEvent, VerifyErrorEvent, VerifyUnenrolledEvent, type EnrollErrorStep } from './events.js';
 import { styles } from './verify-enroll.styles.js';
+import { verifyEnroll as en } from '../../locales/en.js';
+import { LocaleController } from '../../locales/localize.js';
 
 /** What the site's backend hands out for enrolling (the sample-backend contract's answer). */
 export interface EnrollmentToken {
@@ -27,42 +29,39 @@ export interface VerifyEnrollStrings {
   title: string;
   /** What enrolling gives the user. */
   intro: string;
+  /** The button that starts enrolling. */
   enroll: string;
+  /** Heading while the element looks for an enrollment of this browser (on load, or on Retry). */
   checking: string;
+  /** Heading while the steps run; also announced. */
   enrolling: string;
+  /** Heading once enrolled; also announced. */
   enrolled: string;
-  /** Heading after a failure; the error's message follows it. */
+  /** Heading after a failure; `error` follows it. */
   failed: string;
+  /**
+   * What went wrong, shown under `failed`: `code` is the `verify-error` code (0 when unknown),
+   * `message` the error's own message, in English (also in `verify-error`, for logs).
+   */
+  error: (code: number, message: string) => string;
+  /** The button after a failure: runs the failed action again. */
   retry: string;
+  /** The button that removes this browser's enrollment. */
   remove: string;
+  /** Heading while removing; also announced. */
   removing: string;
+  /** Shown and announced once removed. */
   removed: string;
-  /** Shown when notifications are blocked or missing, so sign-in requests are fetched instead. */
+  /** Shown when notifications are blocked, or pushes unsupported, so sign-in requests are fetched instead. */
   fallback: string;
+  /** The name of each step, in the list of steps and in announcements. */
   steps: Record<EnrollStep, string>;
-  /** Read after each step's name by screen readers. */
+  /** Read after each step's name by screen readers, with what joins them (", done"). */
   stepStates: Record<EnrollStepState, string>;
-  /** The factor's default name, e.g. "Chrome on Linux" (`os` may be empty). */
+  /** The factor's default name, e.g. "Chrome on Linux", where the user manages devices (`browser` and `os` may be empty). */
   friendlyName: (browser: string, os: string) => string;
 }
 
-const defaultStrings: VerifyEnrollStrings = {
-  title: 'Approve sign-ins on this browser',
-  intro: 'Enroll this browser to approve your sign-ins with one click instead of typing a code.',
-  enroll: 'Enroll this browser',
-  checking: 'Checking this browser…',
-  enrolling: 'Enrolling this browser…',
-  enrolled: 'This browser is enrolled for sign-in approvals.',
-  failed: 'Enrolling did not finish.',
-  retry: 'Try again',
-  remove: 'Remove this browser',
-  removing: 'Removing this browser…',
-  removed: 'This browser was removed. It no longer receives sign-in requests.',
-  fallback: 'Notifications are off for this site, so this browser checks for sign-in requests while the page is open.',
-  steps: { permission: 'Allow notifications', key: 'Create a key for this browser', register: 'Register this browser', verify: 'Verify the key' },
-  stepStates: { pending: 'to do', active: 'in progress', done: 'done', failed: 'failed' },
-  friendlyName: (browser, os) => (os ? `${browser} on ${os}` : browser),
-};
 
 type Phase = 'checking' | 'idle' | 'running' | 'enrolled' | 'removing' | 'failed';
 interface Transports {
@@ -73,16 +72,6 @@ interface Transports {
 
 // A ring, a (spinning) dotted ring, a check, a cross: the state in shape, not colour alone.
 const MARKS: Record<EnrollStepState, string> = { pending: '○', active: '◌', done: '✓', failed: '✕' };
-
-const pick = (text: string, names: [RegExp, string][]) => names.find(([re]) => re.test(text))?.[1] ?? '';
-
-/** The browser and OS from the user agent: enough to tell one's own devices apart, nothing more. */
-function describeBrowser(): [string, string] {
-  const ua = navigator.userAgent;
-  const browser = pick(ua, [[/Edg\//, 'Edge'], [/OPR\//, 'Opera'], [/Firefox\//, 'Firefox'], [/Chrome\//, 'Chrome'], [/Safari\//, 'Safari']]) || 'Browser';
-  const hinted = (navigator as Navigator & { userAgentData?: { platform: string } }).userAgentData?.platform;
-  return [browser, hinted || pick(ua, [[/Android/, 'Android'], [/iPhone|iPad/, 'iOS'], [/Mac OS/, 'macOS'], [/Windows/, 'Windows'], [/CrOS/, 'ChromeOS'], [/Linux/, 'Linux']])];
-}
 
 // An Error with a code is all a `verify-error` needs (the VerifyError class stays in the lazy client).
 const failure = (code: number, message: string) => Object.assign(new Error(message), { code });
@@ -164,9 +153,12 @@ export class VerifyEnroll extends LitElement {
   /** Visible and announced strings; give some or all to translate or reword them. */
   strings: Partial<VerifyEnrollStrings> = {};
 
+  // English by default; the nearest `lang` picks a translation (src/locales/).
+  readonly #locale = new LocaleController(this, 'verifyEnroll', en);
+
   #phase: Phase = 'checking';
   #steps = new Map<EnrollStep, EnrollStepState>();
-  #error: { message: string; step: EnrollErrorStep } | undefined;
+  #error: { code: number; message: string } | undefined;
   #factor: Factor | undefined;
   #removed = false;
   // Enrolled (or enrolling) without notifications although the transport pushes.
@@ -222,7 +214,7 @@ export class VerifyEnroll extends LitElement {
   }
 
   get #strings(): VerifyEnrollStrings {
-    return { ...defaultStrings, ...this.strings };
+    return this.#locale.strings;
   }
 
   protected override render() {
@@ -252,10 +244,10 @@ export class VerifyEnroll extends LitElement {
       this.#steps.size && phase !== 'idle'
         ? html`<ol part="steps">${[...this.#steps].map(
             ([step, state]) =>
-              html`<li part="step step-${state}" aria-current=${state === 'active' ? 'step' : nothing}><span part="step-icon" aria-hidden="true">${MARKS[state]}</span>${s.steps[step]}<span class="visually-hidden">, ${s.stepStates[state]}</span></li>`,
+              html`<li part="step step-${state}" aria-current=${state === 'active' ? 'step' : nothing}><span part="step-icon" aria-hidden="true">${MARKS[state]}</span>${s.steps[step]}<span class="visually-hidden">${s.stepStates[state]}</span></li>`,
           )}</ol>`
         : nothing
-    }${notice ? html`<p part="notice">${notice}</p>` : nothing}${phase === 'failed' ? html`<p part="error">${this.#error!.message}</p>` : nothing}${
+    }${notice ? html`<p part="notice">${notice}</p>` : nothing}${phase === 'failed' ? html`<p part="error">${s.error(this.#error!.code, this.#error!.message)}</p>` : nothing}${
       action === nothing ? nothing : html`<div part="actions">${action}</div>`
     }<span class="visually-hidden" role="status">${this.#announcement}</span></div>`;
   }
@@ -274,7 +266,7 @@ export class VerifyEnroll extends LitElement {
   #mark(step: EnrollStep, state: EnrollStepState): void {
     this.#steps.set(step, state);
     const s = this.#strings;
-    this.#set(this.#phase, `${s.steps[step]}, ${s.stepStates[state]}`);
+    this.#set(this.#phase, s.steps[step] + s.stepStates[state]);
   }
 
   /** The client and transports, loaded on first use so an app pays only for the transport it picked. */
@@ -364,7 +356,13 @@ export class VerifyEnroll extends LitElement {
       }
       const transports = await this.#load();
       const { client } = transports;
-      const push: PushConfig = await (granted ? transports.push : transports.polling).register!();
+      const register = (transport: PushTransport) => transport.register!();
+      const push: PushConfig = await register(granted ? transports.push : transports.polling).catch(error => {
+        // No push service in this browser (Electron, Safari outside a home-screen app): poll, as when notifications are off.
+        if (!granted || (error as PushTransportError).reason !== 'unsupported') throw error;
+        granted = false;
+        return register(transports.polling);
+      });
       if (this.#pushes) {
         this.#fallback = !granted;
         this.#mark('permission', 'done');
@@ -376,7 +374,7 @@ export class VerifyEnroll extends LitElement {
       if (!factor) {
         step = 'key';
         this.#mark('key', 'active');
-        const friendlyName = (this.friendlyName || this.#strings.friendlyName(...describeBrowser())).slice(0, 64);
+        const friendlyName = (this.friendlyName || this.#strings.friendlyName(...(await import('../../client/device-name.js')).describeBrowser())).slice(0, 64);
         try {
           factor = await client.createFactor({ accessToken: token.token, serviceSid: token.serviceSid, identity: token.identity, friendlyName, push });
         } catch (error) {
@@ -429,11 +427,13 @@ export class VerifyEnroll extends LitElement {
   }
 
   #fail(step: EnrollErrorStep, error: unknown): void {
-    const code = (error as VerifyError)?.code;
+    const given = (error as VerifyError)?.code;
+    const code = typeof given === 'number' ? given : 0;
     const message = (error as Error)?.message || String(error);
     if (this.#steps.get(step as EnrollStep) === 'active') this.#steps.set(step as EnrollStep, 'failed');
-    this.#error = { message, step };
-    this.#set('failed', `${this.#strings.failed} ${message}`);
-    this.dispatchEvent(new VerifyErrorEvent({ code: typeof code === 'number' ? code : 0, message, step }));
+    this.#error = { code, message };
+    const s = this.#strings;
+    this.#set('failed', `${s.failed} ${s.error(code, message)}`);
+    this.dispatchEvent(new VerifyErrorEvent({ code, message, step }));
   }
 }

@@ -1,0 +1,56 @@
+/** English: the kit's default strings, and the shape every other language follows. */
+import type { OtpInputStrings } from '../elements/otp-input/otp-input.js';
+import type { VerifyEnrollStrings } from '../elements/verify-enroll/verify-enroll.js';
+import type { ChallengePromptStrings } from '../elements/verify-challenge-prompt/verify-challenge-prompt.js';
+
+const chars = (mode: string) => (mode === 'numeric' ? 'digit' : 'character');
+// The error's own message: the kit's messages are written in English.
+const message = (_code: number, text: string) => text;
+// `incomplete` shows only while 0 < typed < length, so the length is 2 or more: always plural.
+export const otpInput: OtpInputStrings = {
+  label: 'One-time code',
+  filledIn: 'Code filled in',
+  required: (length, mode) => `Enter the ${length}-${chars(mode)} code.`,
+  incomplete: (length, mode) => `Enter all ${length} ${chars(mode)}s of the code.`,
+};
+
+export const verifyEnroll: VerifyEnrollStrings = {
+  title: 'Approve sign-ins on this browser',
+  intro: 'Enroll this browser to approve your sign-ins with one click instead of typing a code.',
+  enroll: 'Enroll this browser',
+  checking: 'Checking this browser…',
+  enrolling: 'Enrolling this browser…',
+  enrolled: 'This browser is enrolled for sign-in approvals.',
+  failed: 'Enrolling did not finish.',
+  error: message,
+  retry: 'Try again',
+  remove: 'Remove this browser',
+  removing: 'Removing this browser…',
+  removed: 'This browser was removed. It no longer receives sign-in requests.',
+  fallback: 'This browser gets no notifications from this site, so it checks for sign-in requests while the page is open.',
+  steps: { permission: 'Allow notifications', key: 'Create a key for this browser', register: 'Register this browser', verify: 'Verify the key' },
+  stepStates: { pending: ', to do', active: ', in progress', done: ', done', failed: ', failed' },
+  friendlyName: (browser, os) => (browser || 'Browser') + (os ? ` on ${os}` : ''),
+};
+
+export const challengePrompt: ChallengePromptStrings = {
+  loading: 'Loading the sign-in request…',
+  timeLeft: (_, clock) => `Expires in ${clock}`,
+  timeLeftAnnouncement: s => `Expires ${new Intl.RelativeTimeFormat('en').format(s, 'second')}`,
+  pickNumber: 'Pick the number shown on the sign-in screen',
+  approve: 'Approve',
+  deny: 'Deny',
+  report: 'Report as suspicious?',
+  yes: 'Yes',
+  no: 'No',
+  approving: 'Approving…',
+  denying: 'Denying…',
+  approved: 'Approved',
+  denied: 'Denied',
+  reported: 'Denied and reported as suspicious',
+  expired: 'This request expired',
+  answered: 'This request was already answered',
+  offline: 'The service cannot be reached. Check the connection and try again.',
+  error: message,
+  retry: 'Retry',
+};

@@ -1,0 +1,56 @@
+/** Italian (informal "tu", as consumer apps address the user). */
+import { NETWORK_ERROR } from '../client/codes.js';
+import { plural } from './format.js';
+import type { Locale } from './localize.js';
+
+const unit = (n: number, mode: string) => plural('it', n, mode === 'numeric' ? { one: 'cifra', other: 'cifre' } : { one: 'carattere', other: 'caratteri' });
+const problem = (code: number) =>
+  code === NETWORK_ERROR ? 'Il server non è raggiungibile. Controlla la connessione e riprova.' : `Si è verificato un errore${code ? ` (codice ${code})` : ''}.`;
+
+export const otpInput: Locale['otpInput'] = {
+  label: 'Codice monouso',
+  filledIn: 'Codice inserito',
+  required: (length, mode) => `Inserisci il codice di ${length} ${unit(length, mode)}.`,
+  incomplete: (length, mode) => `Il codice deve avere ${length} ${unit(length, mode)}.`,
+};
+
+export const verifyEnroll: Locale['verifyEnroll'] = {
+  title: 'Approva gli accessi da questo browser',
+  intro: 'Registra questo browser per approvare i tuoi accessi con un clic, senza digitare un codice.',
+  enroll: 'Registra questo browser',
+  checking: 'Controllo di questo browser in corso…',
+  enrolling: 'Registrazione di questo browser in corso…',
+  enrolled: 'Questo browser è registrato per approvare gli accessi.',
+  failed: 'La registrazione non è stata completata.',
+  error: problem,
+  retry: 'Riprova',
+  remove: 'Rimuovi questo browser',
+  removing: 'Rimozione di questo browser in corso…',
+  removed: 'Questo browser è stato rimosso. Non riceverà più richieste di accesso.',
+  fallback: 'Questo browser non riceve notifiche da questo sito, quindi controlla le richieste di accesso mentre la pagina è aperta.',
+  steps: { permission: 'Consenti le notifiche', key: 'Crea una chiave per questo browser', register: 'Registra questo browser', verify: 'Verifica la chiave' },
+  stepStates: { pending: ', da fare', active: ', in corso', done: ', completato', failed: ', non riuscito' },
+  friendlyName: (browser, os) => (browser || 'Browser') + (os ? ` su ${os}` : ''),
+};
+
+export const challengePrompt: Locale['challengePrompt'] = {
+  loading: 'Caricamento della richiesta di accesso…',
+  timeLeft: (_, clock) => `Scade tra ${clock}`,
+  timeLeftAnnouncement: s => `Scade ${new Intl.RelativeTimeFormat('it').format(s, 'second')}`,
+  pickNumber: 'Scegli il numero mostrato nella schermata di accesso',
+  approve: 'Approva',
+  deny: 'Rifiuta',
+  report: 'Vuoi segnalare questo accesso come sospetto?',
+  yes: 'Sì',
+  no: 'No',
+  approving: 'Approvazione in corso…',
+  denying: 'Rifiuto in corso…',
+  approved: 'Approvato',
+  denied: 'Rifiutato',
+  reported: 'Rifiutato e segnalato come sospetto',
+  expired: 'Questa richiesta è scaduta',
+  answered: 'Questa richiesta ha già ricevuto una risposta',
+  offline: 'Il servizio non è raggiungibile. Controlla la connessione e riprova.',
+  error: problem,
+  retry: 'Riprova',
+};

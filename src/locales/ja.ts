@@ -1,0 +1,55 @@
+/** Japanese (です/ます). */
+import { NETWORK_ERROR } from '../client/codes.js';
+import type { Locale } from './localize.js';
+
+const unit = (mode: string) => (mode === 'numeric' ? '桁' : '文字');
+const problem = (code: number) =>
+  code === NETWORK_ERROR ? 'サーバーに接続できません。接続を確認して、もう一度お試しください。' : `エラーが発生しました${code ? `（コード ${code}）` : ''}。`;
+
+export const otpInput: Locale['otpInput'] = {
+  label: 'ワンタイムコード',
+  filledIn: 'コードが入力されました',
+  required: (length, mode) => `${length}${unit(mode)}のコードを入力してください。`,
+  incomplete: (length, mode) => `コードを${length}${unit(mode)}すべて入力してください。`,
+};
+
+export const verifyEnroll: Locale['verifyEnroll'] = {
+  title: 'このブラウザでサインインを承認',
+  intro: 'このブラウザを登録すると、コードを入力する代わりにワンクリックでサインインを承認できます。',
+  enroll: 'このブラウザを登録',
+  checking: 'このブラウザを確認しています…',
+  enrolling: 'このブラウザを登録しています…',
+  enrolled: 'このブラウザはサインインの承認に登録されています。',
+  failed: '登録を完了できませんでした。',
+  error: problem,
+  retry: 'もう一度試す',
+  remove: 'このブラウザの登録を解除',
+  removing: 'このブラウザの登録を解除しています…',
+  removed: 'このブラウザの登録を解除しました。今後、サインインのリクエストは届きません。',
+  fallback: 'このブラウザはこのサイトからの通知を受け取れないため、このページを開いている間にサインインのリクエストを確認します。',
+  steps: { permission: '通知を許可', key: 'このブラウザの鍵を作成', register: 'このブラウザを登録', verify: '鍵を確認' },
+  stepStates: { pending: '、未完了', active: '、実行中', done: '、完了', failed: '、失敗' },
+  friendlyName: (browser, os) => (browser || 'ブラウザ') + (os ? `（${os}）` : ''),
+};
+
+export const challengePrompt: Locale['challengePrompt'] = {
+  loading: 'サインインのリクエストを読み込んでいます…',
+  timeLeft: (_, clock) => `残り${clock}`,
+  timeLeftAnnouncement: s => `${new Intl.RelativeTimeFormat('ja').format(s, 'second')}に期限切れになります。`,
+  pickNumber: 'サインイン画面に表示されている番号を選んでください',
+  approve: '承認',
+  deny: '拒否',
+  report: '不審なサインインとして報告しますか？',
+  yes: 'はい',
+  no: 'いいえ',
+  approving: '承認しています…',
+  denying: '拒否しています…',
+  approved: '承認しました',
+  denied: '拒否しました',
+  reported: '拒否し、不審なサインインとして報告しました',
+  expired: 'このリクエストは期限切れです',
+  answered: 'このリクエストにはすでに応答済みです',
+  offline: 'サービスに接続できません。接続を確認して、もう一度お試しください。',
+  error: problem,
+  retry: '再試行',
+};

@@ -1,0 +1,59 @@
+/** Polish. */
+import { NETWORK_ERROR } from '../client/codes.js';
+import { plural } from './format.js';
+import type { Locale } from './localize.js';
+
+const numeric = (mode: string) => mode === 'numeric';
+// Accusative, as after "mieć": 1 cyfrę, 2 cyfry, 5 cyfr (and 1,5 cyfry).
+const unit = (n: number, mode: string) =>
+  plural('pl', n, numeric(mode) ? { one: 'cyfrę', few: 'cyfry', many: 'cyfr', other: 'cyfry' } : { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' });
+const problem = (code: number) =>
+  code === NETWORK_ERROR ? 'Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.' : `Wystąpił błąd${code ? ` (kod ${code})` : ''}.`;
+
+export const otpInput: Locale['otpInput'] = {
+  label: 'Kod jednorazowy',
+  filledIn: 'Wpisano kod',
+  required: (length, mode) => `Wpisz ${length}-${numeric(mode) ? 'cyfrowy' : 'znakowy'} kod.`,
+  incomplete: (length, mode) => `Kod musi mieć ${length} ${unit(length, mode)}.`,
+};
+
+export const verifyEnroll: Locale['verifyEnroll'] = {
+  title: 'Zatwierdzaj logowania w tej przeglądarce',
+  intro: 'Zarejestruj tę przeglądarkę, aby zatwierdzać logowania jednym kliknięciem zamiast wpisywać kod.',
+  enroll: 'Zarejestruj tę przeglądarkę',
+  checking: 'Sprawdzanie tej przeglądarki…',
+  enrolling: 'Rejestrowanie tej przeglądarki…',
+  enrolled: 'Ta przeglądarka jest zarejestrowana do zatwierdzania logowań.',
+  failed: 'Nie udało się dokończyć rejestracji.',
+  error: problem,
+  retry: 'Spróbuj ponownie',
+  remove: 'Usuń tę przeglądarkę',
+  removing: 'Usuwanie tej przeglądarki…',
+  removed: 'Ta przeglądarka została usunięta. Nie będzie już otrzymywać żądań logowania.',
+  fallback: 'Ta przeglądarka nie otrzymuje powiadomień z tej witryny, więc sprawdza żądania logowania, gdy strona jest otwarta.',
+  steps: { permission: 'Zezwól na powiadomienia', key: 'Utwórz klucz dla tej przeglądarki', register: 'Zarejestruj tę przeglądarkę', verify: 'Zweryfikuj klucz' },
+  stepStates: { pending: ', do zrobienia', active: ', w toku', done: ', gotowe', failed: ', niepowodzenie' },
+  friendlyName: (browser, os) => (browser || 'Przeglądarka') + (os ? ` w systemie ${os}` : ''),
+};
+
+export const challengePrompt: Locale['challengePrompt'] = {
+  loading: 'Wczytywanie żądania logowania…',
+  timeLeft: (_, clock) => `Wygasa za ${clock}`,
+  timeLeftAnnouncement: s => `Wygasa ${new Intl.RelativeTimeFormat('pl').format(s, 'second')}`,
+  pickNumber: 'Wybierz liczbę widoczną na ekranie logowania',
+  approve: 'Zatwierdź',
+  deny: 'Odrzuć',
+  report: 'Zgłosić to logowanie jako podejrzane?',
+  yes: 'Tak',
+  no: 'Nie',
+  approving: 'Zatwierdzanie…',
+  denying: 'Odrzucanie…',
+  approved: 'Zatwierdzono',
+  denied: 'Odrzucono',
+  reported: 'Odrzucono i zgłoszono jako podejrzane',
+  expired: 'To żądanie wygasło',
+  answered: 'Na to żądanie już odpowiedziano',
+  offline: 'Nie można połączyć się z usługą. Sprawdź połączenie i spróbuj ponownie.',
+  error: problem,
+  retry: 'Spróbuj ponownie',
+};
