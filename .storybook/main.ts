@@ -1,30 +1,44 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import { getRequestListener } from '@hono/node-server';
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { parseSync, Visitor, type Plugin } from 'vite';
-// @ts-expect-error: plain JavaScript with JSDoc types
-import { createEmulator } from '../emulator/server.js';
+
+const SERVICE_WORKER = 'verify-emulator-sw.js';
+
+/** The Verify Push emulator as one classic Service Worker script (module workers are recent in Firefox). */
+async function emulatorServiceWorker(): Promise<string> {
+  const { outputFiles } = await build({
+    entryPoints: [fileURLToPath(new URL('./emulator-sw.js', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  return outputFiles[0].text;
+}
 
 /**
- * `npm run storybook` serves a Verify Push emulator on Storybook's own origin (/v2/, /emulator/),
- * so the "Live" stories enroll and answer for real. The static build has no server: those stories
- * say so.
+ * The push stories run against a Verify Push emulator in a Service Worker on Storybook's own origin
+ * (.storybook/emulator-sw.js), in `npm run storybook` and in the static build alike: the dev server
+ * bundles it on each request (so emulator edits show on reload), the build writes it next to
+ * iframe.html.
  */
-const emulatorOnDevServer = (): Plugin => ({
-  name: 'verify-elements:emulator',
-  apply: 'serve',
-  async configureServer(server) {
-    const emulator = await createEmulator();
-    const api = getRequestListener(emulator.app.fetch);
+const emulatorInServiceWorker = (): Plugin => ({
+  name: 'verify-elements:emulator-service-worker',
+  configureServer(server) {
     server.middlewares.use((req, res, next) => {
-      if (req.url === '/storybook/emulator.json') {
-        res.setHeader('Content-Type', 'application/json');
-        const baseUrl = `http://${req.headers.host}/v2/`;
-        return res.end(JSON.stringify({ baseUrl, accountSid: emulator.accountSid, authToken: emulator.authToken }));
-      }
-      if (/^\/(v2|emulator)\//.test(req.url ?? '')) return void api(req, res);
-      next();
+      if (req.url?.split('?')[0] !== `/${SERVICE_WORKER}`) return next();
+      emulatorServiceWorker().then(code => {
+        res.setHeader('Content-Type', 'text/javascript');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(code);
+      }, next);
     });
-    server.httpServer?.once('close', () => void emulator.close());
+  },
+  async generateBundle() {
+    this.emitFile({ type: 'asset', fileName: SERVICE_WORKER, source: await emulatorServiceWorker() });
   },
 });
 
@@ -62,7 +76,7 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   core: { disableTelemetry: true },
   async viteFinal(config) {
-    config.plugins = [...(config.plugins ?? []), decoratorGuard(), emulatorOnDevServer()];
+    config.plugins = [...(config.plugins ?? []), decoratorGuard(), emulatorInServiceWorker()];
     // Storybook's renderer imports lit/directive-helpers.js, which the dev optimizer does not
     // pre-bundle with lit: dev would then load lit-html twice ("Multiple versions of Lit loaded").
     config.optimizeDeps = { ...config.optimizeDeps, include: [...(config.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'] };

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { fromBase64, sameSecret } from './bytes.js';
 import { importPublicKey, jwtKid, verifyDeviceJwt } from './crypto.js';
 import { E } from './errors.js';
 
@@ -6,12 +6,6 @@ import { E } from './errors.js';
  * @typedef {{ kind: 'account' } | { kind: 'device', factor: Record<string, any> } | { kind: 'access', token: Record<string, any> }} Caller
  * @typedef {{ store: import('./store.js').Store, clock: { now(): number }, accountSid: string, authToken: string }} AuthContext
  */
-
-/** Constant-time string equality; compares UTF-8 bytes (a string's length in code units may match while its bytes differ). @param {string} a @param {string} b */
-const same = (a, b) => {
-  const [x, y] = [Buffer.from(a), Buffer.from(b)];
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /**
  * Authenticates a request. Backend calls send `AccountSid:AuthToken`; device calls send the literal
@@ -25,14 +19,15 @@ const same = (a, b) => {
 export async function authenticate(c, ctx, allowed) {
   const header = c.req.header('authorization') ?? '';
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
-  const decoded = match ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+  const bytes = match && fromBase64(match[1]);
+  const decoded = bytes ? new TextDecoder().decode(bytes) : '';
   const colon = decoded.indexOf(':');
   if (colon < 0) throw E.unauthorized('Send HTTP Basic credentials: AccountSid:AuthToken from a backend, or token:<access token or device JWT> from a device.');
   const user = decoded.slice(0, colon);
   const secret = decoded.slice(colon + 1);
 
   if (user !== 'token') {
-    if (!same(user, ctx.accountSid) || !same(secret, ctx.authToken)) throw E.unauthorized('The account SID or auth token is wrong. Use the ones the emulator printed on start.');
+    if (!sameSecret(user, ctx.accountSid) || !sameSecret(secret, ctx.authToken)) throw E.unauthorized('The account SID or auth token is wrong. Use the ones the emulator printed on start.');
     if (!allowed.includes('account')) throw E.unauthorized('This operation is for devices; send token:<device JWT>.');
     return { kind: 'account' };
   }
@@ -46,7 +41,7 @@ export async function authenticate(c, ctx, allowed) {
     const retired = factor ? undefined : ctx.store.get('retiredCredentials', kid);
     const publicKey = factor?.public_key ?? retired?.public_key;
     if (!publicKey) throw E.unauthorized('The device JWT names no known credential in its kid. Enroll again.');
-    const key = importPublicKey(publicKey);
+    const key = await importPublicKey(publicKey);
     const reason = key && await verifyDeviceJwt(secret, key, { accountSid: ctx.accountSid, now: ctx.clock.now() });
     if (reason !== null) throw E.unauthorized(`The device JWT is not valid (${reason}). Re-sign it with the factor key, correcting the clock from the Date header.`);
     // The device proved itself with the key of a deleted factor: tell it the factor is gone.

@@ -1,41 +1,70 @@
-import { createPublicKey, verify } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, jwtVerify } from 'jose';
+import { fromBase64, utf8 } from './bytes.js';
 
 /** Seconds of clock difference tolerated on a device JWT's `nbf` and `exp`. */
 export const JWT_LEEWAY_SECONDS = 30;
 
-/** @type {Map<string, import('node:crypto').KeyObject>} parsed keys by their base64 SPKI */
+const P256 = { name: 'ECDSA', namedCurve: 'P-256' };
+
+/** @type {Map<string, CryptoKey>} imported keys by their base64 SPKI */
 const keys = new Map();
 
 /**
  * Imports `Binding.PublicKey`: standard base64 of a DER SubjectPublicKeyInfo of a P-256 key.
  * @param {string} spkiBase64
- * @returns {import('node:crypto').KeyObject | null} null when it is not such a key
+ * @returns {Promise<CryptoKey | null>} null when it is not such a key
  */
-export function importPublicKey(spkiBase64) {
+export async function importPublicKey(spkiBase64) {
   const cached = keys.get(spkiBase64);
   if (cached) return cached;
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(spkiBase64)) return null;
+  const der = /^[A-Za-z0-9+/]+={0,2}$/.test(spkiBase64) && fromBase64(spkiBase64);
+  if (!der) return null;
   let key;
   try {
-    key = createPublicKey({ key: Buffer.from(spkiBase64, 'base64'), format: 'der', type: 'spki' });
+    // WebCrypto refuses any other key type or curve.
+    key = await crypto.subtle.importKey('spki', der, P256, false, ['verify']);
   } catch {
     return null;
   }
-  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') return null;
   keys.set(spkiBase64, key);
   return key;
 }
 
 /**
+ * A DER `ECDSA-Sig-Value` (SEQUENCE of INTEGER r and s) as WebCrypto's raw `r||s` for P-256. Only
+ * strict DER passes (positive, minimal integers, nothing after them), as OpenSSL verifies it.
+ * @param {Uint8Array} der
+ * @returns {Uint8Array | null}
+ */
+function derToRaw(der) {
+  if (der.length < 8 || der[0] !== 0x30 || der[1] >= 0x80 || der[1] !== der.length - 2) return null;
+  const raw = new Uint8Array(64);
+  let at = 2;
+  for (const offset of [0, 32]) {
+    const length = der[at + 1];
+    const start = at + 2;
+    if (der[at] !== 0x02 || !length || start + length > der.length || der[start] & 0x80) return null;
+    if (length > 1 && der[start] === 0 && !(der[start + 1] & 0x80)) return null;
+    const value = der.subarray(der[start] === 0 ? start + 1 : start, start + length);
+    if (value.length > 32) return null;
+    raw.set(value, offset + 32 - value.length);
+    at = start + length;
+  }
+  return at === der.length ? raw : null;
+}
+
+/**
  * Checks a factor proof: base64 of a DER ECDSA-SHA256 signature over the UTF-8 factor SID.
- * @param {import('node:crypto').KeyObject} key
+ * @param {CryptoKey} key
  * @param {string} factorSid
  * @param {string} authPayload
  */
-export function verifyFactorProof(key, factorSid, authPayload) {
+export async function verifyFactorProof(key, factorSid, authPayload) {
+  const der = fromBase64(authPayload);
+  const signature = der && derToRaw(der);
+  if (!signature) return false;
   try {
-    return verify('sha256', Buffer.from(factorSid, 'utf8'), { key, dsaEncoding: 'der' }, Buffer.from(authPayload, 'base64'));
+    return await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, utf8(factorSid));
   } catch {
     return false;
   }
@@ -60,7 +89,7 @@ const DEVICE_JWT_CTY = 'twilio-pba;v=1';
 /**
  * Verifies a device JWT (ES256, `cty`, `sub` = account SID, `nbf`/`exp` against the emulator clock).
  * @param {string} token
- * @param {import('node:crypto').KeyObject} key
+ * @param {CryptoKey} key
  * @param {{ accountSid: string, now: number }} expected
  * @returns {Promise<string | null>} null when valid, else why it is not
  */
@@ -82,7 +111,7 @@ export async function verifyDeviceJwt(token, key, { accountSid, now }) {
 /**
  * Verifies a challenge answer JWT over the received `header.payload` bytes and decodes its payload.
  * @param {string} token
- * @param {import('node:crypto').KeyObject} key
+ * @param {CryptoKey} key
  * @returns {Promise<Record<string, unknown> | null>} the payload, or null when the signature is invalid
  */
 export async function verifyAnswerJwt(token, key) {

@@ -1,7 +1,13 @@
+import { fromBase64, toBase64Url, utf8 } from './bytes.js';
 import { E } from './errors.js';
 import { one, intParam, queryParams } from './params.js';
 
-const tokenOf = (/** @type {number} */ offset) => `PT${Buffer.from(String(offset)).toString('base64url')}`;
+const tokenOf = (/** @type {number} */ offset) => `PT${toBase64Url(utf8(String(offset)))}`;
+/** The offset in a page token; NaN when it is none. @param {string} token */
+const offsetOf = token => {
+  const bytes = token.startsWith('PT') ? fromBase64(token.slice(2)) : null;
+  return bytes ? Number(new TextDecoder().decode(bytes)) : NaN;
+};
 
 /**
  * One page of `items` in Twilio's list shape: `{ [key]: [...], meta: {...} }`. The page position
@@ -19,7 +25,7 @@ export function page(c, items, key, filters, render) {
   const token = one(query, 'PageToken') ?? one(query, 'pageToken');
   let offset;
   if (token) {
-    offset = token.startsWith('PT') ? Number(Buffer.from(token.slice(2), 'base64url').toString()) : NaN;
+    offset = offsetOf(token);
     if (!Number.isInteger(offset) || offset < 0) throw E.invalidParam('PageToken is not one this API issued. Use the next_page_url of the previous page.');
   } else {
     offset = intParam(one(query, 'Page'), 'Page', 0, 1e6, 0) * size;

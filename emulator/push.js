@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 /** FCM sender id placed in `from`, as FCM does. */
 const SENDER_ID = '000000000000';
 
@@ -36,7 +34,7 @@ export function createPush({ clock, limit = 1000 }) {
       const data = { type: 'verify_push_challenge', factor_sid: factor.sid, challenge_sid: challenge.sid, message: challenge.details.message };
       const payload = factor.notification_platform === 'apn'
         ? { aps: { alert: { body: data.message } }, ...data }
-        : { data, from: SENDER_ID, priority: 'high', fcmMessageId: randomUUID() };
+        : { data, from: SENDER_ID, priority: 'high', fcmMessageId: crypto.randomUUID() };
       const now = clock.now();
       const entry = {
         id: ++seq,

@@ -1,7 +1,6 @@
-import { open, rename, readFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-
 /**
+ * Where the state persists: a file in Node (file-storage.js), the Cache API in a Service Worker.
+ * @typedef {{ name: string, load(): Promise<string | null>, write(text: string): Promise<void> }} Storage
  * @typedef {'services' | 'entities' | 'factors' | 'challenges' | 'webhooks' | 'accessTokens' | 'retiredCredentials'} Kind
  * @typedef {Record<string, any> & { sid: string }} Row
  * @typedef {Record<Kind, Record<string, Row>>} State
@@ -10,12 +9,12 @@ import { dirname } from 'node:path';
 const KINDS = /** @type {Kind[]} */ (['services', 'entities', 'factors', 'challenges', 'webhooks', 'accessTokens', 'retiredCredentials']);
 
 /**
- * The emulator's state with the indexes the routes need, persisted to `file` (when given) by an
- * atomic write (temp file, fsync, rename). Every mutating request awaits `save()` before it answers,
- * so nothing acknowledged is lost; concurrent saves share one write (group commit).
- * @param {{ file?: string }} options
+ * The emulator's state with the indexes the routes need, persisted to `storage` when given. Every
+ * mutating request awaits `save()` before it answers, so nothing acknowledged is lost; concurrent
+ * saves share one write (group commit).
+ * @param {{ storage?: Storage }} options
  */
-export async function createStore({ file } = {}) {
+export async function createStore({ storage } = {}) {
   /** @type {State} */
   const state = /** @type {State} */ (Object.fromEntries(KINDS.map(k => [k, Object.create(null)])));
   const entityByKey = new Map();
@@ -39,28 +38,21 @@ export async function createStore({ file } = {}) {
     } else if (kind === 'accessTokens') accessTokenByValue.set(row.token, row.sid);
   }
 
-  if (file) {
-    let text = null;
+  const text = await storage?.load();
+  if (text) {
+    let saved;
     try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'ENOENT') throw err;
+      saved = JSON.parse(text);
+    } catch {
+      throw new Error(`${storage?.name} is not the emulator's JSON state; move it away or pass another --data file.`);
     }
-    if (text) {
-      let saved;
-      try {
-        saved = JSON.parse(text);
-      } catch {
-        throw new Error(`${file} is not the emulator's JSON state; move it away or pass another --data file.`);
-      }
-      const rows = [];
-      for (const kind of KINDS) for (const row of Object.values(saved[kind] ?? {})) rows.push([kind, row]);
-      // Challenges are indexed in creation order, whatever order the file holds them in.
-      rows.sort((a, b) => (a[1].date_created ?? 0) - (b[1].date_created ?? 0));
-      for (const [kind, row] of rows) {
-        state[kind][row.sid] = row;
-        index(kind, row);
-      }
+    const rows = [];
+    for (const kind of KINDS) for (const row of Object.values(saved[kind] ?? {})) rows.push([kind, row]);
+    // Challenges are indexed in creation order, whatever order the file holds them in.
+    rows.sort((a, b) => (a[1].date_created ?? 0) - (b[1].date_created ?? 0));
+    for (const [kind, row] of rows) {
+      state[kind][row.sid] = row;
+      index(kind, row);
     }
   }
 
@@ -68,29 +60,15 @@ export async function createStore({ file } = {}) {
   /** @type {Promise<void> | null} */
   let queued = null;
 
-  async function write() {
-    if (!file) return;
-    await mkdir(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    const handle = await open(tmp, 'w');
-    try {
-      await handle.writeFile(JSON.stringify(state));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, file);
-  }
-
   return {
     state,
     /** Resolves once a write that started after this call has completed. */
     save() {
-      if (!file) return Promise.resolve();
+      if (!storage) return Promise.resolve();
       if (!queued) {
         const next = chain.then(() => {
           queued = null;
-          return write();
+          return storage.write(JSON.stringify(state));
         });
         queued = next;
         chain = next.catch(() => {});

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { toBase64, utf8 } from './bytes.js';
 import { encodeForm } from './form.js';
 
 /**
@@ -7,9 +7,10 @@ import { encodeForm } from './form.js';
  * @param {string} url
  * @param {Record<string, string>} params
  */
-export function twilioSignature(authToken, url, params) {
+export async function twilioSignature(authToken, url, params) {
   const data = Object.keys(params).sort().reduce((acc, key) => acc + key + params[key], url);
-  return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
+  const key = await crypto.subtle.importKey('raw', utf8(authToken), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+  return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(data))));
 }
 
 /**
@@ -36,7 +37,7 @@ export function createWebhooks({ authToken, retryDelaysMs = [1000, 5000, 15000],
         method: 'POST',
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded',
-          'X-Twilio-Signature': twilioSignature(authToken, url, params),
+          'X-Twilio-Signature': await twilioSignature(authToken, url, params),
           'I-Twilio-Idempotency-Token': params.uuid,
           'User-Agent': 'TwilioProxy/1.1 (verify-push-emulator)',
         },
@@ -75,7 +76,7 @@ export function createWebhooks({ authToken, retryDelaysMs = [1000, 5000, 15000],
     emit(hooks, type, fields) {
       for (const hook of hooks) {
         if (hook.status !== 'enabled' || !(hook.event_types.includes('*') || hook.event_types.includes(type))) continue;
-        const params = { uuid: randomUUID(), type, ...fields };
+        const params = { uuid: crypto.randomUUID(), type, ...fields };
         const entry = { uuid: params.uuid, type, webhook_sid: hook.sid, url: hook.webhook_url, attempts: 0, status: 'pending', last_status: null };
         log.push(entry);
         if (log.length > 200) log.shift();

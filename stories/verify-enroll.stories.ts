@@ -1,82 +1,100 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { action } from 'storybook/actions';
-import type { Factor, VerifyPushClient } from '../src/client/types.js';
 import '../src/elements/verify-enroll/define.js';
-import type { EnrollmentToken } from '../src/elements/verify-enroll/verify-enroll.js';
+import { emulatorTransport } from '../src/push/emulator.js';
+import { newIdentity } from '../test/support/verify-backend.js';
+import { createScene, press, withScene, type Scene } from './support/backend.js';
 
-/** How the story's fake backend and client behave. */
-interface EnrollArgs {
+/** The element's attributes, and what the story sets up on the emulator before it renders. */
+export interface EnrollArgs {
   transport: 'polling' | 'emulator';
   'friendly-name': string;
-  /** This browser already holds a factor for the signed-in identity. */
+  /** This browser already holds a verified factor for the signed-in identity (enrolled through the emulator). */
   enrolled: boolean;
-  /** The token endpoint fails with this message ('' for success). */
-  tokenError: string;
-  /** Each call to the API takes this long, to watch the steps. */
+  /** The browser's answer when asked for notifications: its own, or Block (answered by the story). */
+  notifications: 'ask' | 'block';
+  /** The site's token endpoint hands out an access token issued for another identity. */
+  wrongToken: boolean;
+  /** The emulator holds each request of the next press (create and verify, or delete) this long, ms. */
   delayMs: number;
-  /** The token never arrives: the element stays on its first step. */
-  hang: boolean;
 }
 
-const token: EnrollmentToken = { token: 'story-token', serviceSid: `VA${'0'.repeat(32)}`, identity: 'user-story' };
-const wait = (ms: number) => new Promise(r => setTimeout(r, ms));
+type Loaded = { scene: Scene };
 
 /**
- * A tiny in-memory client: enough for the element (list, create, verify, delete), nothing sent
- * anywhere. Real enrollment is in the tests, against the emulator.
+ * Answers the browser's notification prompt with Block: the permission is the browser's, not the
+ * protocol's, so this seam is the only stand-in in these stories. Returns the undo.
  */
-function fakeClient({ enrolled, delayMs }: EnrollArgs): VerifyPushClient {
-  const factor = (push: Factor['push'], status: Factor['status']): Factor => ({
-    sid: `YF${'1'.repeat(32)}`,
-    accountSid: `AC${'2'.repeat(32)}`,
-    serviceSid: token.serviceSid,
-    entitySid: `YE${'3'.repeat(32)}`,
-    identity: token.identity,
-    friendlyName: 'Storybook browser',
-    status,
-    push,
-  });
-  let factors = enrolled ? [factor({ platform: 'none' }, 'verified')] : [];
-  return {
-    listFactors: async () => factors,
-    createFactor: async ({ push }) => (await wait(delayMs), (factors = [factor(push, 'unverified')])[0]),
-    verifyFactor: async () => (await wait(delayMs), (factors = [factor(factors[0].push, 'verified')])[0]),
-    deleteFactor: async () => (await wait(delayMs), void (factors = [])),
-  } as Partial<VerifyPushClient> as VerifyPushClient;
+function blockNotifications(): () => void {
+  const permission = Object.getOwnPropertyDescriptor(Notification, 'permission')!;
+  const request = Object.getOwnPropertyDescriptor(Notification, 'requestPermission')!;
+  Object.defineProperty(Notification, 'permission', { configurable: true, get: () => 'denied' });
+  Object.defineProperty(Notification, 'requestPermission', { configurable: true, writable: true, value: async () => 'denied' });
+  return () => {
+    Object.defineProperty(Notification, 'permission', permission);
+    Object.defineProperty(Notification, 'requestPermission', request);
+  };
 }
 
-const tokenProvider = (a: EnrollArgs) => async () => {
-  if (a.hang) await new Promise(() => {});
-  await wait(a.delayMs);
-  if (a.tokenError) throw new Error(a.tokenError);
-  return token;
-};
+async function setup(args: EnrollArgs): Promise<Loaded> {
+  const scene = await createScene();
+  if (args.enrolled) {
+    const pushes = args.transport === 'emulator' && args.notifications === 'ask';
+    await scene.enroll(pushes ? await emulatorTransport({ baseUrl: scene.baseUrl }).register!() : { platform: 'none' });
+  }
+  if (args.delayMs) await scene.backend.faults({ path: `/Entities/${scene.identity}/Factors`, delayMs: args.delayMs, count: args.enrolled ? 1 : 2 });
+  return { scene };
+}
+
+const log = (e: Event) => action(e.type)((e as CustomEvent).detail);
+
+const { loaders, beforeEach, render } = withScene(setup, (a: EnrollArgs, { scene }: Loaded) => {
+  // A token the emulator issued for another identity: it refuses it for this identity's path.
+  const wrongToken = async () => ({ ...(await scene.tokenProvider()), token: await scene.backend.accessToken(newIdentity()) });
+  return html`<verify-enroll
+    transport=${a.transport}
+    friendly-name=${a['friendly-name']}
+    api-base=${scene.baseUrl}
+    .client=${scene.client()}
+    .tokenProvider=${a.wrongToken ? wrongToken : scene.tokenProvider}
+    @verify-enrolled=${log}
+    @verify-unenrolled=${log}
+    @verify-error=${log}
+  ></verify-enroll>`;
+});
+
+const args: EnrollArgs = { transport: 'polling', 'friendly-name': '', enrolled: false, notifications: 'ask', wrongToken: false, delayMs: 0 };
 
 const meta = {
   title: 'Elements/verify-enroll',
   component: 'verify-enroll',
-  render: a =>
-    html`<verify-enroll
-      transport=${a.transport}
-      friendly-name=${a['friendly-name']}
-      .client=${fakeClient(a)}
-      .tokenProvider=${tokenProvider(a)}
-      @verify-enrolled=${(e: CustomEvent) => action('verify-enrolled')(e.detail)}
-      @verify-unenrolled=${(e: CustomEvent) => action('verify-unenrolled')(e.detail)}
-      @verify-error=${(e: CustomEvent) => action('verify-error')(e.detail)}
-    ></verify-enroll>`,
-  args: { transport: 'polling', 'friendly-name': '', enrolled: false, tokenError: '', delayMs: 600, hang: false },
+  loaders,
+  beforeEach: context => {
+    const restore = context.args.notifications === 'block' ? blockNotifications() : undefined;
+    const close = beforeEach(context);
+    return async () => {
+      restore?.();
+      await close();
+    };
+  },
+  render,
+  args,
   argTypes: {
     transport: { control: 'inline-radio', options: ['polling', 'emulator'] },
+    notifications: { control: 'inline-radio', options: ['ask', 'block'], description: 'Story only: the browser asks you, or the story answers Block for you.' },
+    enrolled: { description: 'Story only: enroll this browser through the emulator before the element renders.' },
+    wrongToken: { description: "Story only: the site's token endpoint hands out a token issued for another identity." },
+    delayMs: { control: { type: 'number', min: 0, max: 60000 }, description: 'Story only: the emulator holds each request of the next press this long, ms.' },
     ...Object.fromEntries(['tokenProvider', 'client', 'fcmOptions', 'pollingOptions', 'strings', 'apiBase', 'tokenUrl', 'friendlyName'].map(name => [name, { control: false }])),
   },
   parameters: {
     docs: {
       description: {
         component:
-          'Enrolls this browser for push sign-in approvals, step by step. These stories use an in-memory client; ' +
-          'the Actions panel logs `verify-enrolled`, `verify-unenrolled` and `verify-error`.',
+          'Enrolls this browser for push sign-in approvals, step by step. Every story runs against the Verify Push ' +
+          'emulator, which runs in this browser (a Service Worker): each enrolls a fresh identity of its own, and what ' +
+          'you see is what the protocol answers. The Actions panel logs `verify-enrolled`, `verify-unenrolled` and `verify-error`.',
       },
     },
   },
@@ -84,24 +102,37 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<EnrollArgs>;
+const pressing = (part: string) => ({ canvasElement }: StoryContext<EnrollArgs>) => press(canvasElement, 'verify-enroll', part);
 
 /** Not enrolled yet: press Enroll and watch the steps (polling needs no notification permission). */
 export const NotEnrolled: Story = {};
 
-/** With a pushing transport, the first step asks for notification permission; deny it to see the polling fallback. */
-export const WithNotifications: Story = { args: { transport: 'emulator' } };
-
-/** Press Enroll: the token never arrives, so the steps stay as they are. */
-export const Enrolling: Story = { args: { hang: true } };
+/** Enroll pressed; the emulator takes 2 s over registering and over verifying, so each step shows. */
+export const Enrolling: Story = { args: { delayMs: 2000 }, play: pressing('button-enroll') };
 
 /** This browser is already enrolled for the signed-in identity: it offers removal instead. */
 export const Enrolled: Story = { args: { enrolled: true } };
 
-/** Enrolled without notifications while the transport pushes: the element says it polls instead. */
-export const EnrolledWithoutNotifications: Story = { args: { enrolled: true, transport: 'emulator' } };
+/** Remove pressed; the emulator takes 2 s to delete the factor, then the element says it is removed. */
+export const Removal: Story = { args: { enrolled: true, delayMs: 2000 }, play: pressing('button-remove') };
 
-/** Press Enroll: the site's token endpoint fails; the message shows, and Try again retries. */
-export const TokenFails: Story = { args: { tokenError: "The site's server refused an enrollment token (HTTP 500)." } };
+/** Enroll pressed; the site's backend handed out a token for another identity: the emulator refuses it, and Try again asks again. */
+export const TokenFails: Story = { args: { wrongToken: true }, play: pressing('button-enroll') };
+
+/** With a pushing transport the first step asks for notification permission: answer it in your browser. */
+export const WithNotifications: Story = { args: { transport: 'emulator' } };
+
+/**
+ * Notifications blocked (the story answers the browser's prompt with Block): the element enrolls
+ * without a push channel (platform `none`) and says that sign-in requests are fetched instead.
+ */
+export const PollingFallback: Story = {
+  args: { transport: 'emulator', notifications: 'block' },
+  play: pressing('button-enroll'),
+};
+
+/** Enrolled without notifications while the transport pushes: the emulator's factor has no push channel, so the element says it polls. */
+export const EnrolledWithoutNotifications: Story = { args: { enrolled: true, transport: 'emulator', notifications: 'block' } };
 
 /** Right to left, dark. */
 export const RtlDark: Story = {

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { authenticate } from '../auth.js';
+import { randomBytes, toBase64Url } from '../bytes.js';
 import { rfc3339 } from '../clock.js';
 import { E } from '../errors.js';
 import { formBody, intParam, one, origin } from '../params.js';
@@ -23,8 +23,8 @@ const renderAccessToken = (base, t, accountSid) => ({
 /**
  * Access tokens are opaque random strings (a JWE in production; the device never parses them),
  * bound by their record to service, identity, factor type and ttl.
- * @param {import('../server.js').Resource} resource
- * @param {import('../server.js').Context} ctx
+ * @param {import('../app.js').Resource} resource
+ * @param {import('../app.js').Context} ctx
  */
 export default function accessTokens(resource, ctx) {
   const { store, clock, accountSid } = ctx;
@@ -47,7 +47,7 @@ export default function accessTokens(resource, ctx) {
         entity_identity: identity,
         factor_type: 'push',
         factor_friendly_name: friendlyName,
-        token: randomBytes(32).toString('base64url'),
+        token: toBase64Url(randomBytes(32)),
         ttl,
         date_created: now,
       });

@@ -35,8 +35,8 @@ function number(value, name, min, max, fallback) {
 
 /**
  * Emulator-only endpoints: health, state view, push outbox and stream, fault injection, clock.
- * @param {import('../server.js').Resource} resource
- * @param {import('../server.js').Context} ctx
+ * @param {import('../app.js').Resource} resource
+ * @param {import('../app.js').Context} ctx
  */
 export default function admin(resource, ctx) {
   const { store, clock, push, faults, webhooks } = ctx;

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { authenticate } from '../auth.js';
 import { rfc3339 } from '../clock.js';
 import { importPublicKey, verifyAnswerJwt } from '../crypto.js';
@@ -37,6 +36,19 @@ export function renderChallenge(base, ch, accountSid) {
     url,
     links: { notifications: `${url}/Notifications` },
   };
+}
+
+/**
+ * Deep equality of JSON values, whatever the order of object keys.
+ * @param {unknown} a
+ * @param {unknown} b
+ * @returns {boolean}
+ */
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every(k => Object.hasOwn(b, k) && sameJson(/** @type {any} */ (a)[k], /** @type {any} */ (b)[k]));
 }
 
 /**
@@ -81,7 +93,7 @@ function readDetails(p) {
   return { details: { message, fields }, hidden };
 }
 
-/** @param {import('../server.js').Resource} resource @param {import('../server.js').Context} ctx */
+/** @param {import('../app.js').Resource} resource @param {import('../app.js').Context} ctx */
 export default function challenges(resource, ctx) {
   const { store, clock, accountSid, push } = ctx;
   const render = (/** @type {import('hono').Context} */ c, /** @type {Record<string, any>} */ ch) => renderChallenge(origin(c), ch, accountSid);
@@ -180,11 +192,11 @@ export default function challenges(resource, ctx) {
       if (!authPayload) throw E.invalidParam('AuthPayload is required: the ES256 JWT of the signature fields and the new status.');
       const metadata = stringMap(one(p, 'Metadata'), 'Metadata', E.invalidParam);
       const factor = store.get('factors', ch.factor_sid);
-      const key = factor && importPublicKey(factor.public_key);
+      const key = factor && await importPublicKey(factor.public_key);
       const claims = key && await verifyAnswerJwt(authPayload, key);
       if (!claims) throw E.badChallengeSignature('AuthPayload is not an ES256 JWT signed by the challenge\'s factor key.');
       const record = renderChallenge('', ch, accountSid);
-      const changed = SIGNATURE_FIELDS.filter(f => !isDeepStrictEqual(claims[f], record[/** @type {keyof typeof record} */ (f)]));
+      const changed = SIGNATURE_FIELDS.filter(f => !sameJson(claims[f], record[/** @type {keyof typeof record} */ (f)]));
       if (changed.length) throw E.badChallengeSignature(`The signed ${changed.join(', ')} differ from the challenge. Fetch the challenge and copy the fields named in Twilio-Verify-Signature-Fields verbatim.`);
       if (claims.status !== 'approved' && claims.status !== 'denied') throw E.badChallengeSignature('The signed status must be approved or denied.');
       // The JWT was checked asynchronously: answer only if nothing answered or expired it meanwhile.

@@ -31,7 +31,7 @@ export function renderEntity(base, e, accountSid) {
 export const insertEntity = (store, serviceSid, identity, now) =>
   store.insert('entities', { sid: newSid('YE'), service_sid: serviceSid, identity, date_created: now, date_updated: now });
 
-/** @param {import('../server.js').Resource} resource @param {import('../server.js').Context} ctx */
+/** @param {import('../app.js').Resource} resource @param {import('../app.js').Context} ctx */
 export default function entities(resource, ctx) {
   const { store, clock, accountSid } = ctx;
   const render = (/** @type {import('hono').Context} */ c, /** @type {Record<string, any>} */ e) => renderEntity(origin(c), e, accountSid);

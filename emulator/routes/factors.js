@@ -76,7 +76,7 @@ function checkFriendlyName(name) {
   return name;
 }
 
-/** @param {import('../server.js').Resource} resource @param {import('../server.js').Context} ctx */
+/** @param {import('../app.js').Resource} resource @param {import('../app.js').Context} ctx */
 export default function factors(resource, ctx) {
   const { store, clock, accountSid, limits } = ctx;
   const render = (/** @type {import('hono').Context} */ c, /** @type {Record<string, any>} */ f) => renderFactor(origin(c), f, accountSid);
@@ -103,7 +103,7 @@ export default function factors(resource, ctx) {
       const friendlyName = checkFriendlyName(one(p, 'FriendlyName') ?? (caller.kind === 'access' ? caller.token.factor_friendly_name : undefined));
       if (one(p, 'Binding.Alg') !== 'ES256') throw E.invalidBinding('Binding.Alg must be ES256.');
       const publicKey = one(p, 'Binding.PublicKey') ?? '';
-      if (!importPublicKey(publicKey)) throw E.invalidBinding('Binding.PublicKey must be the standard base64 of a P-256 SubjectPublicKeyInfo (crypto.subtle.exportKey("spki", key)).');
+      if (!(await importPublicKey(publicKey))) throw E.invalidBinding('Binding.PublicKey must be the standard base64 of a P-256 SubjectPublicKeyInfo (crypto.subtle.exportKey("spki", key)).');
       const row = { sdk_version: null, app_id: null, notification_platform: null, notification_token: null };
       applyConfig(p, row);
       const metadata = stringMap(one(p, 'Metadata'), 'Metadata', E.invalidParam) ?? null;
@@ -155,8 +155,8 @@ export default function factors(resource, ctx) {
       ownFactor(caller, factor);
       const p = await formBody(c);
       const authPayload = one(p, 'AuthPayload');
-      const key = importPublicKey(factor.public_key);
-      if (authPayload !== undefined && !(key && verifyFactorProof(key, factor.sid, authPayload))) {
+      const key = await importPublicKey(factor.public_key);
+      if (authPayload !== undefined && !(key && await verifyFactorProof(key, factor.sid, authPayload))) {
         throw E.verificationFailed('AuthPayload is not a valid signature of the factor SID. Sign the UTF-8 factor SID with the factor key (ECDSA P-256, SHA-256) and send the DER signature in standard base64.');
       }
       const updated = { ...factor };

@@ -29,7 +29,7 @@ function friendlyName(p) {
   return name;
 }
 
-/** @param {import('../server.js').Resource} resource @param {import('../server.js').Context} ctx */
+/** @param {import('../app.js').Resource} resource @param {import('../app.js').Context} ctx */
 export default function services(resource, ctx) {
   const { store, clock, accountSid } = ctx;
   const render = (/** @type {import('hono').Context} */ c, /** @type {Record<string, any>} */ s) => renderService(origin(c), s, accountSid);

@@ -60,7 +60,7 @@ function apply(p, row, creating) {
   row.version = version;
 }
 
-/** @param {import('../server.js').Resource} resource @param {import('../server.js').Context} ctx */
+/** @param {import('../app.js').Resource} resource @param {import('../app.js').Context} ctx */
 export default function webhooks(resource, ctx) {
   const { store, clock, accountSid } = ctx;
   const render = (/** @type {import('hono').Context} */ c, /** @type {Record<string, any>} */ w) => renderWebhook(origin(c), w, accountSid);

@@ -1,0 +1,56 @@
+// The Verify Push emulator (emulator/app.js, the same code `npm run emulator` serves) inside a
+// Service Worker, so that the static build has one too. stories/support/backend.ts registers it for
+// the preview; it answers /v2/, /emulator/ and /storybook/emulator.json on Storybook's own origin,
+// and lets every other request through. .storybook/main.ts bundles it to /verify-emulator-sw.js.
+import { createEmulatorApp } from '../emulator/app.js';
+
+const CACHE = 'verify-push-emulator';
+const STATE = '/storybook/emulator-state.json';
+
+/**
+ * The state lives in the Cache API: the browser stops an idle worker, and the one it starts for the
+ * next request must know the factors enrolled before.
+ * @type {import('../emulator/store.js').Storage}
+ */
+const storage = {
+  name: 'The cached emulator state',
+  async load() {
+    const saved = await (await caches.open(CACHE)).match(STATE);
+    return saved ? saved.text() : null;
+  },
+  async write(text) {
+    await (await caches.open(CACHE)).put(STATE, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
+  },
+};
+
+/**
+ * Each story deletes its service when it goes; a tab closed meanwhile leaves one behind, which goes
+ * a day later, through the API as a backend would delete it.
+ * @param {Awaited<ReturnType<typeof createEmulatorApp>>} emulator
+ */
+async function pruned(emulator) {
+  const authorization = `Basic ${btoa(`${emulator.accountSid}:${emulator.authToken}`)}`;
+  const dayAgo = emulator.clock.now() - 86_400_000;
+  for (const { sid, date_created } of Object.values(emulator.state.services)) {
+    if (date_created < dayAgo) await emulator.app.fetch(new Request(`${self.location.origin}/v2/Services/${sid}`, { method: 'DELETE', headers: { Authorization: authorization } }));
+  }
+  return emulator;
+}
+
+const emulator = createEmulatorApp({ storage, origins: [self.location.origin] }).then(pruned);
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', event => event.waitUntil(self.clients.claim()));
+// A page loaded without the worker (a hard reload) asks to be taken over.
+self.addEventListener('message', event => event.data === 'claim' && event.waitUntil(self.clients.claim()));
+
+self.addEventListener('fetch', event => {
+  const url = new URL(event.request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname === '/storybook/emulator.json') {
+    // Local emulator credentials: a real account's auth token never reaches a browser.
+    event.respondWith(emulator.then(({ accountSid, authToken }) => Response.json({ baseUrl: `${url.origin}/v2/`, accountSid, authToken })));
+  } else if (/^\/(v2|emulator)\//.test(url.pathname)) {
+    event.respondWith(emulator.then(({ app }) => app.fetch(event.request)));
+  }
+});

@@ -1,0 +1,139 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { createClock } from './clock.js';
+import { ApiError, E } from './errors.js';
+import { createPush } from './push.js';
+import { createStore } from './store.js';
+import { createWebhooks } from './webhooks.js';
+import accessTokens from './routes/access-tokens.js';
+import admin, { injectFaults } from './routes/admin.js';
+import challenges from './routes/challenges.js';
+import entities from './routes/entities.js';
+import factors from './routes/factors.js';
+import services from './routes/services.js';
+import webhookRoutes from './routes/webhooks.js';
+
+export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+export const DEFAULT_AUTH_TOKEN = 'emulator-auth-token';
+const MAX_BODY = 1024 * 1024;
+const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+/**
+ * @typedef {(path: string, handlers: Partial<Record<'GET' | 'POST' | 'DELETE', import('hono').Handler>>) => void} Resource
+ * @typedef {{
+ *   store: import('./store.js').Store,
+ *   clock: ReturnType<typeof createClock>,
+ *   accountSid: string,
+ *   authToken: string,
+ *   push: ReturnType<typeof createPush>,
+ *   webhooks: ReturnType<typeof createWebhooks>,
+ *   faults: Array<{ status: number | null, count: number, delayMs: number, path: string | null }>,
+ *   limits: { factorCreationsPerMinute: number },
+ *   emitFactorEvent: (type: string, factor: Record<string, any>) => void,
+ *   emitChallengeEvent: (type: string, challenge: Record<string, any>) => void,
+ * }} Context
+ * @typedef {{
+ *   accountSid?: string,
+ *   authToken?: string,
+ *   storage?: import('./store.js').Storage,
+ *   origins?: string[],
+ *   webhookRetryDelaysMs?: number[],
+ *   factorCreationsPerMinute?: number,
+ * }} AppOptions
+ */
+
+/**
+ * A local Verify Push API (PROTOCOL.md) as a Hono app, with its state. Web-standard APIs only, so
+ * the same app serves Node (server.js) and a browser's Service Worker (Storybook's static build).
+ * @param {AppOptions} [options] `origins`: allowed CORS origins (`*` for any; default any
+ *   localhost origin); `storage`: persist there; the rest tune tests.
+ */
+export async function createEmulatorApp(options = {}) {
+  const { accountSid = DEFAULT_ACCOUNT_SID, authToken = DEFAULT_AUTH_TOKEN, origins = [] } = options;
+  const store = await createStore({ storage: options.storage });
+  const clock = createClock();
+  const push = createPush({ clock });
+  const webhooks = createWebhooks({ authToken, retryDelaysMs: options.webhookRetryDelaysMs });
+  const hooksOf = (/** @type {string} */ serviceSid) => Object.values(store.state.webhooks).filter(w => w.service_sid === serviceSid);
+
+  /** @type {Context} */
+  const ctx = {
+    store,
+    clock,
+    accountSid,
+    authToken,
+    push,
+    webhooks,
+    faults: [],
+    limits: { factorCreationsPerMinute: options.factorCreationsPerMinute ?? 30 },
+    emitFactorEvent: (type, f) => webhooks.emit(hooksOf(f.service_sid), type, {
+      account_sid: accountSid, service_sid: f.service_sid, entity_identity: f.identity, factor_sid: f.sid, factor_type: 'push',
+    }),
+    emitChallengeEvent: (type, ch) => webhooks.emit(hooksOf(ch.service_sid), type, {
+      account_sid: accountSid, service_sid: ch.service_sid, entity_identity: ch.identity, factor_sid: ch.factor_sid, factor_type: 'push', challenge_sid: ch.sid,
+    }),
+  };
+
+  const app = new Hono();
+  app.use((c, next) => {
+    // The emulator clock, so that tests moving it also move what devices correct their clock by.
+    c.header('Date', new Date(clock.now()).toUTCString());
+    return next();
+  });
+  app.use(cors({
+    origin: origin => (origins.includes('*') || origins.includes(origin) || (!origins.length && LOCAL_ORIGIN.test(origin)) ? origin : null),
+    allowMethods: ['GET', 'POST', 'DELETE'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+    exposeHeaders: ['Twilio-Verify-Signature-Fields', 'Date'],
+    maxAge: 600,
+  }));
+  app.use(bodyLimit({ maxSize: MAX_BODY, onError: async c => {
+    // Read (a bounded amount of) the rest so that the client gets the 413 instead of a reset.
+    const body = c.req.raw.body;
+    if (body && !body.locked) {
+      const reader = body.getReader();
+      for (let seen = 0; seen < 32 * MAX_BODY;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        seen += value.length;
+      }
+      await reader.cancel();
+    }
+    throw E.tooLarge();
+  } }));
+  app.use('/v2/*', injectFaults(ctx.faults));
+
+  /** @type {Resource} */
+  const resource = (path, handlers) => {
+    for (const [method, handler] of Object.entries(handlers)) app.on(method, path, handler);
+    const allow = Object.keys(handlers).join(', ');
+    app.all(path, c => {
+      c.header('Allow', allow);
+      throw E.methodNotAllowed(c.req.method, allow);
+    });
+  };
+  for (const routes of [services, entities, accessTokens, factors, challenges, webhookRoutes, admin]) routes(resource, ctx);
+
+  app.notFound(c => c.json(E.notFound(c.req.path.slice(0, 200)).toJSON(), 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(err.toJSON(), /** @type {any} */ (err.status));
+    console.error(`verify-push-emulator: ${c.req.method} ${c.req.path.slice(0, 200)} failed: ${err.stack ?? err}`);
+    return c.json(new ApiError(500, 20500, 'The emulator failed on this request; see its console.').toJSON(), 500);
+  });
+
+  return {
+    app,
+    state: store.state,
+    clock,
+    push,
+    accountSid,
+    authToken,
+    /** Ends push streams and webhook retries, and waits for the last write. */
+    async close() {
+      push.close();
+      webhooks.close();
+      await store.save();
+    },
+  };
+}
