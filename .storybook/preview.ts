@@ -2,6 +2,8 @@ import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
+import '../docs/themes/high-contrast.css';
+import '../docs/themes/reduced-motion.css';
 import './preview.css';
 
 type Manifest = { modules: { declarations?: Record<string, any>[] }[] };
@@ -26,12 +28,18 @@ function forDocs(cem: Manifest): Manifest {
 }
 setCustomElementsManifest(forDocs(manifest as Manifest));
 
-/** Puts every story on a page with the toolbar's direction and colour scheme. */
+/**
+ * Puts every story on a page with the toolbar's theme, direction, language and motion. A toolbar
+ * cannot emulate media features (`forced-colors`, `prefers-reduced-motion`): the descriptions
+ * below say what each item does instead.
+ */
 const withPage: Decorator = (story, { globals, viewMode }) =>
   html`<div
     class="sb-page ${viewMode === 'docs' ? '' : 'sb-page--story'}"
+    data-theme=${globals.theme}
+    data-motion=${globals.motion}
     dir=${globals.direction === 'rtl' ? 'rtl' : 'ltr'}
-    style="color-scheme: ${globals.scheme === 'dark' ? 'dark' : 'light'}"
+    lang=${globals.lang}
   >
     ${story()}
   </div>`;
@@ -40,6 +48,22 @@ const preview: Preview = {
   tags: ['autodocs'],
   decorators: [withPage],
   globalTypes: {
+    theme: {
+      description:
+        'Light or dark sets the page\'s `color-scheme` (the elements follow it through `light-dark()` and system colours). ' +
+        'High contrast is a theme of `--verify-*` tokens (docs/themes/high-contrast.css), not forced colours: ' +
+        'for those, DevTools › Rendering › "Emulate CSS media feature forced-colors", or a Windows contrast theme.',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'high-contrast', title: 'High contrast (tokens)', icon: 'eye' },
+        ],
+        dynamicTitle: true,
+      },
+    },
     direction: {
       description: 'Text direction of the page',
       toolbar: {
@@ -52,20 +76,37 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
-    scheme: {
-      description: 'Colour scheme of the page',
+    lang: {
+      description: '`lang` of the page around the story; the elements speak the language of the nearest `lang`.',
       toolbar: {
-        title: 'Scheme',
-        icon: 'contrast',
+        title: 'Language',
+        icon: 'globe',
         items: [
-          { value: 'light', title: 'Light', icon: 'sun' },
-          { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'en', title: 'English' },
+          { value: 'ja', title: '日本語' },
+          { value: 'it', title: 'Italiano' },
+          { value: 'pl', title: 'Polski' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    motion: {
+      description:
+        'Reduce stops the kit\'s animations and transitions with `::part()` rules (docs/themes/reduced-motion.css), as a page ' +
+        'with its own setting would. It does not switch `prefers-reduced-motion`, which the elements follow by themselves: ' +
+        'check that with DevTools › Rendering › "Emulate CSS media feature prefers-reduced-motion".',
+      toolbar: {
+        title: 'Motion',
+        icon: 'play',
+        items: [
+          { value: 'full', title: 'Motion as the system says', icon: 'play' },
+          { value: 'reduce', title: 'Reduced motion (::part rules)', icon: 'stop' },
         ],
         dynamicTitle: true,
       },
     },
   },
-  initialGlobals: { direction: 'ltr', scheme: 'light' },
+  initialGlobals: { theme: 'light', direction: 'ltr', lang: 'en', motion: 'full' },
   parameters: {
     layout: 'fullscreen',
     a11y: { test: 'error' },

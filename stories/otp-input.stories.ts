@@ -36,9 +36,10 @@ const onSubmit = (e: SubmitEvent) => {
 /**
  * `<otp-input>` with the args as attributes; empty and false ones are left out. The `value`
  * attribute is the default value (restored on reset), as on a native input; `.value` makes the
- * Controls panel change the current code too.
+ * Controls panel change the current code too. `input` is an author `<input>` to enhance (for a
+ * `<label for>`); without one the element creates its own.
  */
-const otp = (a: Partial<OtpArgs>) =>
+const otp = (a: Partial<OtpArgs>, input: unknown = nothing) =>
   html`<otp-input
     length=${a.length ?? nothing}
     mode=${a.mode ?? nothing}
@@ -59,7 +60,7 @@ const otp = (a: Partial<OtpArgs>) =>
     @otp-complete=${onComplete}
     @input=${onInput}
     @change=${onChange}
-  ></otp-input>`;
+  >${input}</otp-input>`;
 
 const note = (text: unknown) => html`<p style="max-inline-size: 38rem; margin-block-start: 1rem">${text}</p>`;
 
@@ -158,15 +159,7 @@ export const RequiredInForm: Story = {
   render: args =>
     html`<form @submit=${onSubmit}>
       <label for="required-code" style="display: block; margin-block-end: 0.5rem">Enter the code we sent you</label>
-      <otp-input
-        length=${args.length}
-        mode=${args.mode}
-        ?required=${args.required}
-        @otp-complete=${onComplete}
-        @input=${onInput}
-        @change=${onChange}
-        ><input id="required-code" name="code"
-      /></otp-input>
+      ${otp(args, html`<input id="required-code" />`)}
       <p><button>Verify</button></p>
     </form>`,
   play: async ({ canvasElement }) => {
@@ -215,49 +208,28 @@ export const WebOtp: Story = {
  */
 export const RtlPage: Story = {
   name: 'RTL page',
+  args: { value: '12' },
   render: args =>
     html`<div dir="rtl" lang="ar">
       <label for="rtl-code" style="display: block; margin-block-end: 0.5rem">رمز التحقق</label>
-      <otp-input
-        length=${args.length}
-        @otp-complete=${onComplete}
-        @input=${onInput}
-        @change=${onChange}
-        ><input id="rtl-code" name="code" value="12"
-      /></otp-input>
+      ${otp(args, html`<input id="rtl-code" />`)}
     </div>`,
 };
 
-/** Under `color-scheme: dark` the default colours switch (they use `light-dark()` and system colours). */
-export const Dark: Story = {
-  args: { value: '12' },
+/**
+ * Inside a `<label>`: the real input sits in the label, so the label names it and a click on the
+ * text focuses the code, with no `for` or `id`.
+ */
+export const InLabel: Story = {
+  name: 'In a <label>',
   render: args =>
-    html`<div style="color-scheme: dark; background: Canvas; color: CanvasText; padding: 1.5rem">${otp(args)}</div>`,
+    html`<label style="display: grid; justify-items: start; gap: 0.5rem">Code from the SMS ${otp(args)}</label>`,
 };
 
-/** The `--verify-*` custom properties restyle it; `::part(box)` and friends reach the rest. */
-export const Themed: Story = {
-  args: { value: '1234', groups: '3-3' },
-  render: args =>
-    html`<style>
-        .brand otp-input {
-          --verify-accent: #7c3aed;
-          --verify-border-color: #a78bfa;
-          --verify-text-color: #2e1065;
-          --verify-surface: #f5f3ff;
-          --verify-radius: 999px;
-          --verify-font-family: ui-monospace, monospace;
-          --verify-otp-box-size: 3rem;
-          --verify-otp-box-height: 3rem;
-          --verify-otp-gap: 0.75rem;
-          --verify-otp-font-size: 1.25rem;
-        }
-        .brand otp-input::part(separator) {
-          inline-size: 1rem;
-          background: #7c3aed;
-        }
-      </style>
-      <div class="brand">${otp(args)}</div>`,
+/** Focused, as while typing: the active box and the caret (the Theme toolbar shows their colours). */
+export const Focused: Story = {
+  args: { value: '12' },
+  play: async ({ canvasElement }) => canvasElement.querySelector('otp-input')?.focus({ preventScroll: true }),
 };
 
 /**
@@ -265,6 +237,7 @@ export const Themed: Story = {
  * `required` and `value` become the element's settings, and a `<label for>` names it.
  */
 export const WithAuthorInput: Story = {
+  parameters: { controls: { disable: true } }, // the input's own attributes are what this story shows
   render: () =>
     html`<label for="author-code" style="display: block; margin-block-end: 0.5rem">Verification code</label>
       <otp-input @otp-complete=${onComplete} @input=${onInput} @change=${onChange}>
@@ -297,6 +270,7 @@ const beforeJs = `<!doctype html>
  */
 export const BeforeJs: Story = {
   name: 'Before JavaScript',
+  parameters: { controls: { disable: true } }, // static markup in a frame: no element to control
   render: () =>
     html`<iframe
         title="otp-input before JavaScript"
