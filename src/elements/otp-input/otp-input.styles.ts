@@ -70,8 +70,10 @@ export const styles = [
     border-color: var(--_accent);
     outline: var(--verify-focus-ring-width, 2px) solid var(--_accent);
   }
+  /* Thicker as well as red: forced colours and colour-blind eyes see the state too. */
   [part~='box-invalid'] {
     border-color: var(--_error);
+    border-width: calc(2 * var(--verify-otp-border-width, 1px));
   }
   .disabled [part~='box'] {
     opacity: 0.5;

@@ -61,7 +61,7 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @cssprop --verify-accent - Active box and focus ring colour.
  * @cssprop --verify-text-color - Text colour (default CanvasText).
  * @cssprop --verify-surface - Box background (default Canvas).
- * @cssprop --verify-border-color - Box border colour.
+ * @cssprop --verify-border-color - Box border and separator colour.
  * @cssprop --verify-error-color - Error text and invalid border colour.
  * @cssprop --verify-radius - Box corner radius.
  * @cssprop --verify-font-family - Font of the boxes and message.
@@ -70,7 +70,7 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @cssprop --verify-otp-gap - Space between boxes.
  * @cssprop --verify-otp-font-size - Size of the characters.
  * @cssprop --verify-otp-badge-room - Room kept on the right for password-manager badges.
- * @cssprop --verify-otp-border-width - Box border width.
+ * @cssprop --verify-otp-border-width - Box border width (doubled while invalid).
  * @cssprop --verify-focus-ring-width - Width of the active box's ring.
  * @cssprop --verify-error-font-size - Size of the error message.
  */

@@ -116,6 +116,7 @@ const failure = (code: number, message: string) => Object.assign(new Error(messa
  * @cssprop --verify-success-color - Colour of done steps.
  * @cssprop --verify-error-color - Colour of the error and the failed step.
  * @cssprop --verify-radius - Corner radius.
+ * @cssprop --verify-focus-ring-width - Width of the focus ring of the buttons.
  * @cssprop --verify-font-family - Font.
  * @cssprop --verify-enroll-max-width - Widest the box grows.
  * @cssprop --verify-enroll-padding - Space inside the box.
