@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: builds, runs the Node tests and the browser tests in Chromium, Firefox and WebKit,
-// and closes with ONE line summed over every runner and engine: `N passed, N failed`.
+// `npm test`: builds, runs the Node tests, the browser tests in Chromium, Firefox and WebKit, and
+// every Storybook story, and closes with ONE line summed over every runner and engine: `N passed, N failed`.
 // BROWSERS=chromium,firefox narrows a local run; CI always runs all three.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -72,6 +72,19 @@ if (ensureBrowsers()) {
   if (status !== 0 && failedTests === 0) add('coverage floor / runner', { failed: 1 });
 } else {
   add('browsers missing', { failed: 1 });
+}
+
+// 4. Storybook, built offline, every story opened in Chromium: axe, console, and each push story's
+// state against the emulator in the preview's Service Worker (.storybook/smoke.mjs).
+if (!engines.includes('chromium')) {
+  console.log('npm test: Storybook smoke skipped (it runs in Chromium; BROWSERS leaves it out).');
+} else if (run('npm', ['run', '--silent', 'build-storybook']) !== 0) {
+  add('storybook build', { failed: 1 });
+} else {
+  const smoke = spawnSync('node', ['.storybook/smoke.mjs'], { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+  process.stdout.write(smoke.stdout ?? '');
+  const [, passed = 0, failed = 1] = (smoke.stdout ?? '').match(/^(\d+) passed, (\d+) failed$/m)?.map(Number) ?? [];
+  add('storybook stories', { passed, failed: failed || (smoke.status ? 1 : 0) });
 }
 
 console.log('\nResults');
