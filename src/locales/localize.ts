@@ -23,6 +23,7 @@ const loaded = new Map<string, PartialLocale>();
 const registered = new Map<string, PartialLocale>();
 const connected = new Set<LocaleController<keyof Locale>>();
 let langObserver: MutationObserver | undefined;
+const observed = new WeakSet<Node>();
 
 /** Every connected element re-reads its `lang`; `strings` changed: every one renders again. */
 const refreshAll = (strings = false) => connected.forEach(c => c.refresh(strings));
@@ -43,7 +44,8 @@ export function registerLocale(lang: string, strings: PartialLocale): void {
 /** The `lang` of the nearest ancestor that has one, across shadow roots; `''` when none does. */
 export function nearestLang(element: Element): string {
   for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
-    if ((node as Element).getAttribute?.('lang') != null) return (node as Element).getAttribute('lang')!;
+    const lang = (node as Element).getAttribute?.('lang');
+    if (lang != null) return lang;
   }
   return '';
 }
@@ -77,10 +79,12 @@ export class LocaleController<K extends keyof Locale> implements ReactiveControl
   hostConnected(): void {
     connected.add(this as LocaleController<keyof Locale>);
     langObserver ??= new MutationObserver(() => refreshAll());
-    // An observer of the document does not see into shadow roots: watch each root the element sits in.
-    let node: Node = this.#host;
-    do langObserver.observe((node = node.getRootNode()), { attributes: true, attributeFilter: ['lang'], subtree: true });
-    while ((node = (node as ShadowRoot).host));
+    // An observer of the document does not see into shadow roots: watch each root the element sits in, once.
+    for (let node: Node = this.#host; !observed.has((node = node.getRootNode())); node = (node as ShadowRoot).host) {
+      observed.add(node);
+      langObserver.observe(node, { attributes: true, attributeFilter: ['lang'], subtree: true });
+      if (!(node as ShadowRoot).host) break;
+    }
     // Renders again even when `lang` is unchanged: a translation may have arrived while it was out.
     this.refresh(true);
   }
@@ -103,7 +107,7 @@ export class LocaleController<K extends keyof Locale> implements ReactiveControl
         loaded.set(primary, strings);
         refreshAll(true);
       },
-      (error: Error) => console.warn(`verify-elements: the "${primary}" strings did not load (${error.message}); showing English.`),
+      (error: Error) => console.warn(`verify-elements: "${primary}" strings did not load (${error.message}); using English.`),
     );
   }
 }
