@@ -22,7 +22,9 @@ import { gzipSync } from 'node:zlib';
 // `budget` is in bytes of min+gzip with lit external; `null` means "print only". `lazyOnly`: modules
 // (matched on their path) that must stay behind import(); the run fails if they load up front.
 const ENTRIES = [
-  { name: 'verify-elements/verify-enroll.js', file: 'src/elements/verify-enroll/define.ts', budget: 4096 },
+  // Enroll and prompt: our own aims (no issue sets one), 5 kB each since every string became translatable.
+  { name: 'verify-elements/verify-enroll.js', file: 'src/elements/verify-enroll/define.ts', budget: 5120 },
+  // Issue 2's budget.
   { name: 'verify-elements/otp-input.js', file: 'src/elements/otp-input/define.ts', budget: 3584 },
   { name: 'verify-elements/verify-challenge-prompt.js', file: 'src/elements/verify-challenge-prompt/define.ts', budget: 5120 },
   // The whole kit (every tag), with Lit and firebase external.
