@@ -79,11 +79,12 @@ export class LocaleController<K extends keyof Locale> implements ReactiveControl
   hostConnected(): void {
     connected.add(this as LocaleController<keyof Locale>);
     langObserver ??= new MutationObserver(() => refreshAll());
-    // An observer of the document does not see into shadow roots: watch each root the element sits in, once.
-    for (let node: Node = this.#host; !observed.has((node = node.getRootNode())); node = (node as ShadowRoot).host) {
+    // An observer of the document does not see into shadow roots: watch each root the element sits
+    // in, up to the document (a host may have moved into a new root since), each root once.
+    for (let node: Node | undefined = this.#host; node; node = (node as ShadowRoot).host) {
+      node = node.getRootNode();
+      if (!observed.has(node)) langObserver.observe(node, { attributes: true, attributeFilter: ['lang'], subtree: true });
       observed.add(node);
-      langObserver.observe(node, { attributes: true, attributeFilter: ['lang'], subtree: true });
-      if (!(node as ShadowRoot).host) break;
     }
     // Renders again even when `lang` is unchanged: a translation may have arrived while it was out.
     this.refresh(true);

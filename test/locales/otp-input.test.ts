@@ -38,4 +38,18 @@ describe('<otp-input> in each language', () => {
     // Lengths an <otp-input> cannot have (1 leaves nothing incomplete; 12 is the most), as the words read.
     expect([1, 22].map(n => pl.incomplete(n, 'numeric'))).to.deep.equal(['Kod musi mieć 1 cyfrę.', 'Kod musi mieć 22 cyfry.']);
   });
+
+  it('keeps following lang after its host moves into another component\'s shadow root', async () => {
+    const outer = await fixture<HTMLElement>(html`<div></div>`);
+    const outerShadow = outer.attachShadow({ mode: 'open' });
+    outerShadow.innerHTML = '<section lang="en"></section>';
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<otp-input></otp-input>';
+    outer.after(host); // first connected in the document, then moved, as a portal or dialog moves it
+    const input = () => host.shadowRoot!.querySelector('input')!;
+    await waitUntil(() => input().getAttribute('aria-label') === 'One-time code');
+    outerShadow.querySelector('section')!.append(host);
+    outerShadow.querySelector('section')!.lang = 'it';
+    await waitUntil(() => input().getAttribute('aria-label') === 'Codice monouso', 'the Italian label after the move', { timeout: 3000 });
+  });
 });
