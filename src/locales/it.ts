@@ -4,8 +4,22 @@ import { plural } from './format.js';
 import type { Locale } from './localize.js';
 
 const unit = (n: number, mode: string) => plural('it', n, mode === 'numeric' ? { one: 'cifra', other: 'cifre' } : { one: 'carattere', other: 'caratteri' });
-const problem = (code: number) =>
-  code === NETWORK_ERROR ? 'Il server non è raggiungibile. Controlla la connessione e riprova.' : `Si è verificato un errore${code ? ` (codice ${code})` : ''}.`;
+// What happened and what to do, for the failures a user can act on; the English message is in the event.
+const storage = "L'archivio del browser non è disponibile. Consenti i dati dei siti per questo sito o esci dalla navigazione privata, poi riprova.";
+const signIn = 'Non è stato possibile confermare il tuo accesso. Accedi di nuovo e riprova.';
+const reEnroll = 'La registrazione di questo browser non è più valida. Rimuovila e registra di nuovo il browser.';
+const PROBLEMS: Record<number, string> = {
+  [NETWORK_ERROR]: 'Il server non è raggiungibile. Controlla la connessione e riprova.',
+  60403: storage,
+  60405: storage,
+  60407: signIn,
+  401: signIn,
+  60311: reEnroll,
+  60324: reEnroll,
+  60315: 'Hai raggiunto il numero massimo di dispositivi. Rimuovine uno e riprova.',
+  429: 'Troppi tentativi. Attendi un minuto e riprova.',
+};
+const problem = (code: number) => PROBLEMS[code] ?? `Si è verificato un errore${code ? ` (codice ${code})` : ''}.`;
 
 export const otpInput: Locale['otpInput'] = {
   label: 'Codice monouso',

@@ -3,8 +3,22 @@ import { NETWORK_ERROR } from '../client/codes.js';
 import type { Locale } from './localize.js';
 
 const unit = (mode: string) => (mode === 'numeric' ? '桁' : '文字');
-const problem = (code: number) =>
-  code === NETWORK_ERROR ? 'サーバーに接続できません。接続を確認して、もう一度お試しください。' : `エラーが発生しました${code ? `（コード ${code}）` : ''}。`;
+// What happened and what to do, for the failures a user can act on; the English message is in the event.
+const storage = 'このブラウザのストレージを使用できません。このサイトのデータ保存を許可するか、プライベートブラウズを終了してから、もう一度お試しください。';
+const signIn = 'サインインを確認できませんでした。もう一度サインインしてから、お試しください。';
+const reEnroll = 'このブラウザの登録は無効になっています。登録を解除してから、もう一度登録してください。';
+const PROBLEMS: Record<number, string> = {
+  [NETWORK_ERROR]: 'サーバーに接続できません。接続を確認して、もう一度お試しください。',
+  60403: storage,
+  60405: storage,
+  60407: signIn,
+  401: signIn,
+  60311: reEnroll,
+  60324: reEnroll,
+  60315: '登録できる端末の数が上限に達しています。ほかの端末の登録を解除してから、もう一度お試しください。',
+  429: '試行回数が多すぎます。1分ほど待ってから、もう一度お試しください。',
+};
+const problem = (code: number) => PROBLEMS[code] ?? `エラーが発生しました${code ? `（コード ${code}）` : ''}。`;
 
 export const otpInput: Locale['otpInput'] = {
   label: 'ワンタイムコード',
@@ -28,7 +42,7 @@ export const verifyEnroll: Locale['verifyEnroll'] = {
   removed: 'このブラウザの登録を解除しました。今後、サインインのリクエストは届きません。',
   fallback: 'このブラウザはこのサイトからの通知を受け取れないため、このページを開いている間にサインインのリクエストを確認します。',
   steps: { permission: '通知を許可', key: 'このブラウザの鍵を作成', register: 'このブラウザを登録', verify: '鍵を確認' },
-  stepStates: { pending: '、未完了', active: '、実行中', done: '、完了', failed: '、失敗' },
+  stepStates: { pending: '、未実行', active: '、実行中', done: '、完了', failed: '、失敗' },
   friendlyName: (browser, os) => (browser || 'ブラウザ') + (os ? `（${os}）` : ''),
 };
 
@@ -48,7 +62,7 @@ export const challengePrompt: Locale['challengePrompt'] = {
   denied: '拒否しました',
   reported: '拒否し、不審なサインインとして報告しました',
   expired: 'このリクエストは期限切れです',
-  answered: 'このリクエストにはすでに応答済みです',
+  answered: 'このリクエストは応答済みです',
   offline: 'サービスに接続できません。接続を確認して、もう一度お試しください。',
   error: problem,
   retry: '再試行',

@@ -118,6 +118,18 @@ describe('<verify-enroll> in each language', () => {
     await shows(en, () => text(en, 'error'), 'Injected fault.');
   });
 
+  it('a failure the user can act on (storage unavailable, 60403) says what to do in each language', async () => {
+    const fail = () => Promise.reject(Object.assign(new Error('IndexedDB is unavailable.'), { code: 60403 }));
+    const advice = { ja: 'プライベートブラウズを終了', it: 'esci dalla navigazione privata', pl: 'wyjdź z trybu prywatnego' };
+    for (const [lang, words] of Object.entries(advice)) {
+      const el = await enroll(lang, fail);
+      await shows(el, () => !!text(el, 'button'), true);
+      part(el, 'button')!.click();
+      await waitUntil(() => part(el, 'error'), 'the error');
+      expect(text(el, 'error')).to.contain(words);
+    }
+  });
+
   it('lang on the element itself wins over its ancestors; changing it renders again', async () => {
     const root = await fixture<HTMLElement>(html`<div lang="it"><verify-enroll lang="ja" .client=${enrollClient()} .tokenProvider=${async () => token}></verify-enroll></div>`);
     const el = root.firstElementChild as VerifyEnroll;
