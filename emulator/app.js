@@ -51,6 +51,8 @@ const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
  */
 export async function createEmulatorApp(options = {}) {
   const { accountSid = DEFAULT_ACCOUNT_SID, authToken = DEFAULT_AUTH_TOKEN, origins = [] } = options;
+  // It keys the webhook signatures (HMAC, which WebCrypto refuses with an empty key) and Basic auth.
+  if (!authToken) throw new TypeError('The emulator needs a non-empty auth token (--auth-token); leave it out to use the default.');
   const store = await createStore({ storage: options.storage });
   const clock = createClock();
   const push = createPush({ clock });

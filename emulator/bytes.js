@@ -52,7 +52,8 @@ export function fromBase64(text) {
 }
 
 /**
- * Constant-time string equality: the time depends only on the length of `a`.
+ * String equality in time that does not depend on where the strings differ (their lengths, which
+ * are not secret here, end it early).
  * @param {string} a
  * @param {string} b
  */

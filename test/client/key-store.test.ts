@@ -98,11 +98,12 @@ describe('client key store', () => {
     if (!navigator.userAgent.includes('Chrome/')) this.skip(); // clearing site data from a test needs CDP
     const store = createIndexedDbStore({ name: `verify-elements-test-${Math.random()}` });
     await store.put(await record('YF1'));
-    const closed = new Promise(resolve => {
-      // The browser force-closes open connections when it deletes the data; wait for that close.
-      const probe = indexedDB.open('verify-elements-probe');
-      probe.onsuccess = () => (probe.result.onclose = resolve);
+    // The browser force-closes open connections when it deletes the data; a probe sees that close.
+    const probe = await new Promise<IDBDatabase>(resolve => {
+      const request = indexedDB.open('verify-elements-probe');
+      request.onsuccess = () => resolve(request.result);
     });
+    const closed = new Promise(resolve => (probe.onclose = resolve));
     await executeServerCommand('push-sw', { action: 'clear-indexeddb' });
     await closed;
     // The record went with the site data; the store answers instead of failing with 60403 for good.

@@ -60,7 +60,8 @@ describe('FCM seam: firebase messaging fed real push events (Chromium)', functio
 
   it('reports a service worker that cannot be registered, and registers it on the next try', async () => {
     await sw('grant', { origin: location.origin });
-    const url = `/__push-sw/flaky-sw?once=${hex()}`;
+    // Its own scope, so the other suites' worker under /__push-sw/ is left alone.
+    const url = `/__push-sw/flaky/sw?once=${hex()}`;
     const transport = fcmTransport({ firebaseConfig, vapidKey: 'test-vapid-key', serviceWorkerUrl: url });
     const first = await transport.register!().catch(error => error);
     expect(first.reason).to.equal('service-worker-failed');

@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 
 const SW_PATH = '/__push-sw/fcm-sw.js';
 // The same worker, served as text the first time each `?once=` token asks: a deploy caught midway.
-const FLAKY_SW_PATH = '/__push-sw/flaky-sw';
+const FLAKY_SW_PATH = '/__push-sw/flaky/sw';
 const flakyTokens = new Set();
 const HOST_PATH = '/__push-sw/host.html';
 const HOST_PAGE = `<!doctype html><script>

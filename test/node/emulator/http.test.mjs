@@ -21,6 +21,10 @@ describe('form decoding', () => {
 });
 
 describe('HTTP behaviour', () => {
+  test('refuses an empty auth token at start, saying so (it would sign no webhook)', async () => {
+    await assert.rejects(createEmulator({ authToken: '' }), /non-empty auth token/);
+  });
+
   test('CORS: localhost origins by default, preflight, exposed headers', async () => {
     const pre = await fetch(`${t.url}Services`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' } });
     assert.equal(pre.status, 204);
