@@ -37,7 +37,18 @@ async function pruned(emulator) {
   return emulator;
 }
 
-const emulator = createEmulatorApp({ storage, origins: [self.location.origin] }).then(pruned);
+const start = () => createEmulatorApp({ storage, origins: [self.location.origin] });
+// A saved state this version cannot read would fail every request for good: start empty instead.
+const emulator = start()
+  .catch(async error => {
+    console.warn(`verify-emulator-sw: the saved emulator state was unreadable (${error.message}); starting empty.`);
+    await caches.delete(CACHE);
+    return start();
+  })
+  .then(pruned);
+// Once per worker start: if this origin no longer serves the worker (another project's Storybook on
+// the same port), it unregisters instead of answering that project's /v2/ requests.
+let checked = false;
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', event => event.waitUntil(self.clients.claim()));
@@ -47,6 +58,10 @@ self.addEventListener('message', event => event.data === 'claim' && event.waitUn
 self.addEventListener('fetch', event => {
   const url = new URL(event.request.url);
   if (url.origin !== self.location.origin) return;
+  if (event.request.mode === 'navigate' && !checked) {
+    checked = true;
+    event.waitUntil(self.registration.update().catch(() => self.registration.unregister()));
+  }
   if (url.pathname === '/storybook/emulator.json') {
     // Local emulator credentials: a real account's auth token never reaches a browser.
     event.respondWith(emulator.then(({ accountSid, authToken }) => Response.json({ baseUrl: `${url.origin}/v2/`, accountSid, authToken })));

@@ -94,8 +94,11 @@ try {
   const stories = Object.values(index.entries).filter(e => e.type === 'story').map(e => e.id);
   const unknown = Object.keys(expected).filter(id => !stories.includes(id));
   if (unknown.length) throw new Error(`smoke: no such stories (renamed?): ${unknown.join(', ')}`);
-  for (const id of stories.filter(id => filter.split(',').some(part => id.includes(part)))) {
+  const picked = stories.filter(id => filter.split(',').some(part => id.includes(part)));
+  if (!picked.length) throw new Error(`smoke: no story id contains ${filter}`);
+  for (const id of picked) {
     const [tag, state, text] = expected[id] ?? [];
+    await page.goto('about:blank'); // the previous story's late responses land before the count restarts
     errors.length = 0;
     current = id;
     const started = Date.now();
@@ -107,9 +110,10 @@ try {
       await page.waitForFunction(
         (tag, state, text) => {
           const el = document.querySelector(tag);
-          const shown = el?.getAttribute('state') ?? el?.shadowRoot?.querySelector('[part~=title]')?.textContent ?? '';
           const all = `${document.querySelector('#storybook-root')?.textContent ?? ''} ${el?.shadowRoot?.textContent ?? ''}`;
-          return (shown === state || all.includes(state)) && (!text || all.includes(text));
+          // The prompt says its state in an attribute; the enroll element in its title.
+          const reached = el?.hasAttribute('state') ? el.getAttribute('state') === state : all.includes(state);
+          return reached && (!text || all.includes(text));
         },
         { timeout: 15_000, polling: 100 },
         tag, state, text,

@@ -20,6 +20,8 @@ export interface PromptArgs {
   /** Render from a push (message at once) rather than from factor-sid + challenge-sid. */
   fromPush: boolean;
   strings?: Partial<ChallengePromptStrings>;
+  /** The element's own `lang` (the toolbar's Language sets the page's). */
+  lang?: string;
   /** Answered in another tab of this browser (same factor key), or left to expire, before the prompt loads it. */
   before: 'nothing' | 'answered' | 'expired';
   /** The emulator holds the first fetch of the challenge this long, ms. */
@@ -105,6 +107,7 @@ function draw(args: PromptArgs, loaded: Loaded) {
       .client=${client}
       .push=${push}
       .strings=${args.strings ?? {}}
+      lang=${args.lang ?? nothing}
       factor-sid=${named ? factorSid : ''}
       challenge-sid=${named ? challengeSid : ''}
       ?auto-approve=${args['auto-approve']}
@@ -242,29 +245,12 @@ export const HostileText: Story = {
 };
 
 /** Every string is a property; here Italian. */
+/** `lang="it"` picks the kit's Italian; `strings` still rewords one button (an element's own strings win). */
 export const Localised: Story = {
   args: {
+    lang: 'it',
     message: 'Accedere a Example?',
     fields: [{ label: 'Browser', value: 'Firefox su Linux' }],
-    strings: {
-      loading: 'Caricamento della richiesta…',
-      timeLeft: s => `Scade tra ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`,
-      timeLeftAnnouncement: s => (s < 60 ? `${s} secondi rimasti` : 'Un minuto rimasto'),
-      pickNumber: 'Scegli il numero mostrato nella schermata di accesso',
-      approve: 'Approva',
-      deny: 'Rifiuta',
-      report: 'Segnalare come sospetto?',
-      yes: 'Sì',
-      no: 'No',
-      approving: 'Approvazione…',
-      denying: 'Rifiuto…',
-      approved: 'Approvato',
-      denied: 'Rifiutato',
-      reported: 'Rifiutato e segnalato come sospetto',
-      expired: 'Questa richiesta è scaduta',
-      answered: 'Questa richiesta ha già una risposta',
-      offline: 'Il servizio non è raggiungibile. Controlla la connessione e riprova.',
-      retry: 'Riprova',
-    },
+    strings: { deny: 'Non sono io' },
   },
 };
