@@ -3,9 +3,10 @@
 // page (test/support/verify-backend.ts) with the emulator's account credentials: fine only because
 // it is a local emulator; a real backend keeps them on its server.
 import type { TemplateResult } from 'lit';
-import { createVerifyPushClient, type FactorRecord, type FactorStore, type PushConfig, type PushTransport, type VerifyPushClient } from '../../src/client/index.js';
+import { createVerifyPushClient, type PushConfig, type PushTransport, type VerifyPushClient } from '../../src/client/index.js';
 import type { EnrollmentToken } from '../../src/elements/verify-enroll/verify-enroll.js';
 import { Backend, newIdentity, type EmulatorInfo } from '../../test/support/verify-backend.js';
+import { memoryStore } from '../../test/support/memory-store.js';
 
 let ready: Promise<EmulatorInfo> | undefined;
 
@@ -28,18 +29,6 @@ export function emulator(): Promise<EmulatorInfo> {
     throw error;
   });
   return ready;
-}
-
-/** This browser's key store for one story: nothing carries over to the next one. */
-function memoryStore(): FactorStore {
-  const records = new Map<string, FactorRecord>();
-  return {
-    get: async sid => records.get(sid),
-    all: async () => [...records.values()],
-    put: async record => void records.set(record.sid, record),
-    delete: async sid => void records.delete(sid),
-    clear: async () => records.clear(),
-  };
 }
 
 type ClientOptions = { transport?: PushTransport; fetch?: typeof fetch };

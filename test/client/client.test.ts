@@ -6,13 +6,13 @@ import {
   type ChallengePush,
   type Factor,
   type FactorRecord,
-  type FactorStore,
   type PushConfig,
   type VerifyPushClientOptions,
 } from '../../src/client/index.js';
 import { Backend, newIdentity } from '../support/verify-backend.js';
 import { emulator } from '../support/emulator.js';
 import { rejection } from './rejection.js';
+import { memoryStore } from '../support/memory-store.js';
 
 /** A fetch that counts what the client sends ("METHOD path", and when), and can lose a response on purpose. */
 function counting() {
@@ -371,18 +371,6 @@ describe('verify push client against the emulator', function () {
 });
 
 describe('verify push client, local failures', () => {
-  /** A FactorStore in memory: the storage option takes any implementation. */
-  function memoryStore(...records: FactorRecord[]): FactorStore {
-    const map = new Map(records.map(r => [r.sid, r]));
-    return {
-      get: async sid => map.get(sid),
-      all: async () => [...map.values()],
-      put: async r => void map.set(r.sid, r),
-      delete: async sid => void map.delete(sid),
-      clear: async () => map.clear(),
-    };
-  }
-
   it('refuses a base URL that is not absolute (60406)', () => {
     expect(() => createVerifyPushClient({ baseUrl: 'verify.twilio.com/v2' })).to.throw(VerifyError).with.property('code', 60406);
   });
