@@ -1,25 +1,19 @@
 /** Italian (informal "tu", as consumer apps address the user). */
-import { NETWORK_ERROR } from '../client/codes.js';
-import { plural } from './format.js';
+import { explain, plural } from './format.js';
 import type { Locale } from './localize.js';
 
 const unit = (n: number, mode: string) => plural('it', n, mode === 'numeric' ? { one: 'cifra', other: 'cifre' } : { one: 'carattere', other: 'caratteri' });
-// What happened and what to do, for the failures a user can act on; the English message is in the event.
-const storage = "L'archivio del browser non è disponibile. Consenti i dati dei siti per questo sito o esci dalla navigazione privata, poi riprova.";
-const signIn = 'Non è stato possibile confermare il tuo accesso. Accedi di nuovo e riprova.';
-const reEnroll = 'La registrazione di questo browser non è più valida. Rimuovila e registra di nuovo il browser.';
-const PROBLEMS: Record<number, string> = {
-  [NETWORK_ERROR]: 'Il server non è raggiungibile. Controlla la connessione e riprova.',
-  60403: storage,
-  60405: storage,
-  60407: signIn,
-  401: signIn,
-  60311: reEnroll,
-  60324: reEnroll,
-  60315: 'Hai raggiunto il numero massimo di dispositivi. Rimuovine uno e riprova.',
-  429: 'Troppi tentativi. Attendi un minuto e riprova.',
-};
-const problem = (code: number) => PROBLEMS[code] ?? `Si è verificato un errore${code ? ` (codice ${code})` : ''}.`;
+const problem = explain(
+  {
+    network: 'Il server non è raggiungibile. Controlla la connessione e riprova.',
+    storage: "L'archivio del browser non è disponibile. Consenti i dati dei siti per questo sito o esci dalla navigazione privata, poi riprova.",
+    signIn: 'Non è stato possibile confermare il tuo accesso. Accedi di nuovo e riprova.',
+    reEnroll: 'La registrazione di questo browser non è più valida. Rimuovila e registra di nuovo il browser.',
+    devices: 'Hai raggiunto il numero massimo di dispositivi. Rimuovine uno e riprova.',
+    rate: 'Troppi tentativi. Attendi un minuto e riprova.',
+  },
+  code => `Si è verificato un errore${code ? ` (codice ${code})` : ''}.`,
+);
 
 export const otpInput: Locale['otpInput'] = {
   label: 'Codice monouso',

@@ -1,24 +1,19 @@
 /** Japanese (です/ます). */
-import { NETWORK_ERROR } from '../client/codes.js';
+import { explain } from './format.js';
 import type { Locale } from './localize.js';
 
 const unit = (mode: string) => (mode === 'numeric' ? '桁' : '文字');
-// What happened and what to do, for the failures a user can act on; the English message is in the event.
-const storage = 'このブラウザのストレージを使用できません。このサイトのデータ保存を許可するか、プライベートブラウズを終了してから、もう一度お試しください。';
-const signIn = 'サインインを確認できませんでした。もう一度サインインしてから、お試しください。';
-const reEnroll = 'このブラウザの登録は無効になっています。登録を解除してから、もう一度登録してください。';
-const PROBLEMS: Record<number, string> = {
-  [NETWORK_ERROR]: 'サーバーに接続できません。接続を確認して、もう一度お試しください。',
-  60403: storage,
-  60405: storage,
-  60407: signIn,
-  401: signIn,
-  60311: reEnroll,
-  60324: reEnroll,
-  60315: '登録できる端末の数が上限に達しています。ほかの端末の登録を解除してから、もう一度お試しください。',
-  429: '試行回数が多すぎます。1分ほど待ってから、もう一度お試しください。',
-};
-const problem = (code: number) => PROBLEMS[code] ?? `エラーが発生しました${code ? `（コード ${code}）` : ''}。`;
+const problem = explain(
+  {
+    network: 'サーバーに接続できません。接続を確認して、もう一度お試しください。',
+    storage: 'このブラウザのストレージを使用できません。このサイトのデータ保存を許可するか、プライベートブラウズを終了してから、もう一度お試しください。',
+    signIn: 'サインインを確認できませんでした。もう一度サインインしてから、お試しください。',
+    reEnroll: 'このブラウザの登録は無効になっています。登録を解除してから、もう一度登録してください。',
+    devices: '登録できる端末の数が上限に達しています。ほかの端末の登録を解除してから、もう一度お試しください。',
+    rate: '試行回数が多すぎます。1分ほど待ってから、もう一度お試しください。',
+  },
+  code => `エラーが発生しました${code ? `（コード ${code}）` : ''}。`,
+);
 
 export const otpInput: Locale['otpInput'] = {
   label: 'ワンタイムコード',

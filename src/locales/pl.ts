@@ -1,28 +1,22 @@
 /** Polish. */
-import { NETWORK_ERROR } from '../client/codes.js';
-import { plural } from './format.js';
+import { explain, plural } from './format.js';
 import type { Locale } from './localize.js';
 
 const numeric = (mode: string) => mode === 'numeric';
 // Accusative, as after "mieć": 1 cyfrę, 2 cyfry, 5 cyfr (and 1,5 cyfry).
 const unit = (n: number, mode: string) =>
   plural('pl', n, numeric(mode) ? { one: 'cyfrę', few: 'cyfry', many: 'cyfr', other: 'cyfry' } : { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' });
-// What happened and what to do, for the failures a user can act on; the English message is in the event.
-const storage = 'Pamięć przeglądarki jest niedostępna. Zezwól tej witrynie na zapisywanie danych lub wyjdź z trybu prywatnego, a potem spróbuj ponownie.';
-const signIn = 'Nie udało się potwierdzić logowania. Zaloguj się ponownie i spróbuj jeszcze raz.';
-const reEnroll = 'Rejestracja tej przeglądarki jest już nieważna. Usuń ją i zarejestruj przeglądarkę ponownie.';
-const PROBLEMS: Record<number, string> = {
-  [NETWORK_ERROR]: 'Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.',
-  60403: storage,
-  60405: storage,
-  60407: signIn,
-  401: signIn,
-  60311: reEnroll,
-  60324: reEnroll,
-  60315: 'Osiągnięto limit urządzeń. Usuń jedno z nich i spróbuj ponownie.',
-  429: 'Zbyt wiele prób. Odczekaj minutę i spróbuj ponownie.',
-};
-const problem = (code: number) => PROBLEMS[code] ?? `Wystąpił błąd${code ? ` (kod ${code})` : ''}.`;
+const problem = explain(
+  {
+    network: 'Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.',
+    storage: 'Pamięć przeglądarki jest niedostępna. Zezwól tej witrynie na zapisywanie danych lub wyjdź z trybu prywatnego, a potem spróbuj ponownie.',
+    signIn: 'Nie udało się potwierdzić logowania. Zaloguj się ponownie i spróbuj jeszcze raz.',
+    reEnroll: 'Rejestracja tej przeglądarki jest już nieważna. Usuń ją i zarejestruj przeglądarkę ponownie.',
+    devices: 'Osiągnięto limit urządzeń. Usuń jedno z nich i spróbuj ponownie.',
+    rate: 'Zbyt wiele prób. Odczekaj minutę i spróbuj ponownie.',
+  },
+  code => `Wystąpił błąd${code ? ` (kod ${code})` : ''}.`,
+);
 
 export const otpInput: Locale['otpInput'] = {
   label: 'Kod jednorazowy',

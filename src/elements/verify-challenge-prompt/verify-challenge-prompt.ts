@@ -71,8 +71,6 @@ export interface ChallengePromptStrings {
 const THRESHOLDS = [60, 30, 10];
 const CHANNEL = 'verify-elements';
 const ALREADY_ANSWERED = 60322;
-// verify-error messages are English, for logs; the screen shows `strings.answered`.
-const ANSWERED = 'The challenge was already answered (in another tab or on another device).';
 const EXPIRED = 60323;
 
 type Target = Omit<ChallengePush, 'message'> & { message?: string };
@@ -198,7 +196,7 @@ export class VerifyChallengePrompt extends LitElement {
     super.connectedCallback();
     this.#channel = new BroadcastChannel(CHANNEL);
     this.#channel.onmessage = ({ data }: MessageEvent) => {
-      if (data?.challengeSid === this.#target?.challengeSid && (this.#state === 'pending' || this.#state === 'confirm')) this.#answered(ANSWERED);
+      if (data?.challengeSid === this.#target?.challengeSid && (this.#state === 'pending' || this.#state === 'confirm')) this.#answered(en.answered);
     };
     this.#listen();
     this.#tick();
@@ -362,7 +360,7 @@ export class VerifyChallengePrompt extends LitElement {
       new VerifyChallengeEvent({ ...this.#ref, message: details.message, fields: details.fields, status, expirationDate, numberMatch: this.#choices.length > 0 }),
     );
     if (status === 'expired') return this.#expire();
-    if (status !== 'pending') return this.#answered(ANSWERED);
+    if (status !== 'pending') return this.#answered(en.answered);
     this.#set('pending');
     this.#left = this.#secondsLeft(); // announced only when a threshold is crossed while shown
     this.#tick();
@@ -446,6 +444,7 @@ export class VerifyChallengePrompt extends LitElement {
     this.#emit(new VerifyExpiredEvent(this.#ref));
   }
 
+  /** `message` goes into the `verify-error` event: English, for logs; the screen shows `strings.answered`. */
   #answered(message: string): void {
     this.#end('answered');
     this.#emit(new VerifyErrorEvent({ code: ALREADY_ANSWERED, message }));
