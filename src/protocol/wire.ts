@@ -1,0 +1,142 @@
+/**
+ * The Verify v2 wire format as this kit and its emulator speak it: the JSON of each resource, list
+ * pages, errors, the push payload and the JWTs a device signs. The client parses these shapes and the
+ * emulator renders them, so a field renamed here fails compilation on both sides.
+ * Field names are the API's (snake_case); dates are RFC 3339 strings. See docs/protocol.md.
+ */
+
+export type FactorStatus = 'unverified' | 'verified';
+export type NotificationPlatform = 'apn' | 'fcm' | 'none';
+export type ChallengeStatus = 'pending' | 'approved' | 'denied' | 'expired';
+export type RespondedReason = 'none' | 'not_needed' | 'not_requested';
+
+/** `Services/{VA}/Entities/{identity}/Factors/{YF}` */
+export interface FactorJson {
+  sid: string;
+  account_sid: string;
+  service_sid: string;
+  entity_sid: string;
+  identity: string;
+  friendly_name: string;
+  status: FactorStatus;
+  factor_type: 'push';
+  binding: { alg: 'ES256'; public_key: string } | null;
+  config: {
+    sdk_version: string | null;
+    app_id: string | null;
+    notification_platform: NotificationPlatform;
+    notification_token: string | null;
+    credential_sid: string;
+  };
+  metadata: Record<string, string> | null;
+  date_created: string;
+  date_updated: string;
+  url: string;
+}
+
+/** One `Details.Fields` entry: shown to the user, signed in the answer. */
+export interface DetailField {
+  label: string;
+  value: string;
+}
+
+/** `Services/{VA}/Entities/{identity}/Challenges/{YC}` */
+export interface ChallengeJson {
+  sid: string;
+  account_sid: string;
+  service_sid: string;
+  entity_sid: string;
+  identity: string;
+  factor_sid: string;
+  date_created: string;
+  date_updated: string;
+  date_responded: string | null;
+  expiration_date: string;
+  status: ChallengeStatus;
+  responded_reason: RespondedReason | null;
+  details: { message: string; fields: DetailField[] | null; date: string | null };
+  hidden_details: Record<string, string> | null;
+  metadata: Record<string, string> | null;
+  factor_type: 'push';
+  url: string;
+  links: { notifications: string };
+}
+
+/** The fields a device copies from the challenge JSON into its answer JWT, in this order (the `Twilio-Verify-Signature-Fields` header). */
+export const SIGNATURE_FIELDS = ['sid', 'factor_sid', 'details', 'hidden_details', 'expiration_date', 'date_created'] as const satisfies readonly (keyof ChallengeJson)[];
+
+/** `…/Challenges/{YC}/Notifications` (a resend of the challenge's push). */
+export interface NotificationJson {
+  sid: string;
+  account_sid: string;
+  service_sid: string;
+  entity_sid: string;
+  identity: string;
+  challenge_sid: string;
+  priority: 'high';
+  ttl: number;
+  date_created: string;
+}
+
+/** Every error body: Twilio's shape. */
+export interface ErrorJson {
+  code: number;
+  message: string;
+  more_info: string;
+  status: number;
+}
+
+/** Twilio's paging `meta`; the next page is `next_page_url` (it carries a `PageToken`). */
+export interface PageMeta {
+  page: number;
+  page_size: number;
+  first_page_url: string;
+  previous_page_url: string | null;
+  url: string;
+  next_page_url: string | null;
+  key: string;
+}
+
+/** One page of a list: `{ factors: [...], meta }`, `{ challenges: [...], meta }`, … */
+export type ListPage<Key extends string, Item> = { [K in Key]: Item[] } & { meta: PageMeta };
+
+/** The data of a challenge push (FCM `data`, or the top level of an APNs payload). */
+export interface ChallengePushData {
+  type: 'verify_push_challenge';
+  factor_sid: string;
+  challenge_sid: string;
+  message: string;
+}
+
+/** What the emulator hands its push stream for FCM devices: FCM's web data-message shape. */
+export interface FcmMessage {
+  data: ChallengePushData;
+  from: string;
+  priority: 'high';
+  fcmMessageId: string;
+}
+
+/** The protected header of the device JWT that authenticates every call after factor creation. */
+export interface DeviceJwtHeader {
+  cty: typeof DEVICE_JWT_CTY;
+  /** The factor's credential SID (`config.credential_sid`). */
+  kid: string;
+  typ: 'JWT';
+  alg: 'ES256';
+}
+
+/** The device JWT's claims: the account SID, and a validity window in seconds (ten minutes). */
+export interface DeviceJwtClaims {
+  sub: string;
+  nbf: number;
+  exp: number;
+}
+
+export const DEVICE_JWT_CTY = 'twilio-pba;v=1';
+
+/** The approve/deny `AuthPayload`: the signature fields copied verbatim, and the new status. */
+export type AnswerJwtClaims = Partial<Pick<ChallengeJson, (typeof SIGNATURE_FIELDS)[number]>> & { status: 'approved' | 'denied' };
+
+/** Sid formats: two letters and 32 lower-case hex digits. */
+export const SID_PREFIX = { service: 'VA', entity: 'YE', factor: 'YF', challenge: 'YC', credential: 'CR', notification: 'NT', webhook: 'YW', accessToken: 'YK' } as const;
+export const isSid = (prefix: string, value: unknown): value is string => typeof value === 'string' && new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value);
