@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/otp-input/define.js';
 import type { OtpInput } from '../../src/elements/otp-input/otp-input.js';
 import { otpInput as pl } from '../../src/locales/pl.js';
-import { settle } from '../otp-input/helpers.js';
+import { settle } from '../elements/otp-input/helpers.js';
 
 /** The validation messages of an `<otp-input>` under `lang`: empty, then with one character typed. */
 async function messages(lang: string, attributes: { length: number; mode?: string }) {

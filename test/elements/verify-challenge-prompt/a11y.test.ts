@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Backend, enroll, mount, part, until } from './helpers.js';
-import { emulator } from '../support/emulator.js';
+import { emulator } from '../../support/emulator.js';
 
 // Every other state is checked with axe where the behaviour tests reach it (answer.test.ts,
 // states.test.ts); these are the ones only a slow server shows, and the page settings.

@@ -1,6 +1,6 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { announced, Backend, enroll, focused, mount, part, until } from './helpers.js';
-import { emulator } from '../support/emulator.js';
+import { emulator } from '../../support/emulator.js';
 
 describe('<verify-challenge-prompt> states', function () {
   this.timeout(20_000);

@@ -6,8 +6,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { VerifyPushClient } from '../../src/client/index.js';
 import type { OtpInput } from '../../src/elements/otp-input/otp-input.js';
 import type { VerifyChallengePrompt } from '../../src/elements/verify-challenge-prompt/verify-challenge-prompt.js';
-import { Backend, enroll, part, until } from '../challenge-prompt/helpers.js';
-import { beforeInput, shown } from '../otp-input/helpers.js';
+import { Backend, enroll, part, until } from '../elements/verify-challenge-prompt/helpers.js';
+import { beforeInput, shown } from '../elements/otp-input/helpers.js';
 import { emulator } from '../support/emulator.js';
 
 interface Example {

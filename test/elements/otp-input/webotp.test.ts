@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
-import { installFakeWebOtp, type FakeWebOtp } from '../support/fake-webotp.js';
-import type { OtpCompleteEvent } from '../../src/elements/otp-input/events.js';
-import type { OtpInput } from '../../src/elements/otp-input/otp-input.js';
+import { installFakeWebOtp, type FakeWebOtp } from '../../support/fake-webotp.js';
+import type { OtpCompleteEvent } from '../../../src/elements/otp-input/events.js';
+import type { OtpInput } from '../../../src/elements/otp-input/otp-input.js';
 import { beforeInput, html, mount, record, settle, warningsDuring } from './helpers.js';
 
 // Lets the page's promise reactions run, as the browser's own task would.

@@ -1,9 +1,9 @@
 import { fixture } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
-import '../../src/elements/verify-enroll/define.js';
-import type { EnrollStepState, VerifyEnroll } from '../../src/elements/verify-enroll/verify-enroll.js';
-import { Backend } from '../support/verify-backend.js';
+import '../../../src/elements/verify-enroll/define.js';
+import type { EnrollStepState, VerifyEnroll } from '../../../src/elements/verify-enroll/verify-enroll.js';
+import { Backend } from '../../support/verify-backend.js';
 
 export type { VerifyEnroll };
 

@@ -1,8 +1,8 @@
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { defineElement } from '../../src/define.js';
-import { OtpInput } from '../../src/elements/otp-input/otp-input.js';
-import { VERSION } from '../../src/version.js';
+import { defineElement } from '../../../src/define.js';
+import { OtpInput } from '../../../src/elements/otp-input/otp-input.js';
+import { VERSION } from '../../../src/version.js';
 import { html, record, settle, shown, warningsDuring } from './helpers.js';
 
 describe('<otp-input> lifecycle', () => {

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { registerLocale } from '../../src/locales/localize.js';
+import { registerLocale } from '../../../src/locales/localize.js';
 import { html, mount, settle } from './helpers.js';
 
 describe('<otp-input> accessibility', () => {

@@ -1,7 +1,7 @@
 import { fixture, html, nextFrame } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import '../../src/elements/otp-input/define.js';
-import type { OtpInput } from '../../src/elements/otp-input/otp-input.js';
+import '../../../src/elements/otp-input/define.js';
+import type { OtpInput } from '../../../src/elements/otp-input/otp-input.js';
 
 /** Renders a template whose first (or only) `<otp-input>` is returned with its real input. */
 export async function mount(template: TemplateResult) {

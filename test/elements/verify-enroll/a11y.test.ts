@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Factor, VerifyPushClient } from '../../src/client/types.js';
+import type { Factor, VerifyPushClient } from '../../../src/client/types.js';
 import { announced, button, emptyKeyStore, mount, next, part, title, until, type VerifyEnroll } from './helpers.js';
 
 const token = { token: 'not-a-real-token', serviceSid: `VA${'0'.repeat(32)}`, identity: 'user-a11y-test' };

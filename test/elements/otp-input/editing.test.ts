@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
-import type { OtpCompleteEvent } from '../../src/elements/otp-input/events.js';
+import type { OtpCompleteEvent } from '../../../src/elements/otp-input/events.js';
 import { activeBox, beforeInput, html, mount, record, settle, shown } from './helpers.js';
 
 async function clickBox(el: HTMLElement, index: number) {

@@ -1,8 +1,8 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import { createIndexedDbStore, createVerifyPushClient, type ChallengePush, type Factor, type PushTransport, type PushTransportError, type VerifyPushClientOptions } from '../../src/client/index.js';
-import '../../src/elements/verify-challenge-prompt/define.js';
-import type { ChallengePromptState, VerifyChallengePrompt } from '../../src/elements/verify-challenge-prompt/verify-challenge-prompt.js';
-import { Backend, newIdentity } from '../support/verify-backend.js';
+import { createIndexedDbStore, createVerifyPushClient, type ChallengePush, type Factor, type PushTransport, type PushTransportError, type VerifyPushClientOptions } from '../../../src/client/index.js';
+import '../../../src/elements/verify-challenge-prompt/define.js';
+import type { ChallengePromptState, VerifyChallengePrompt } from '../../../src/elements/verify-challenge-prompt/verify-challenge-prompt.js';
+import { Backend, newIdentity } from '../../support/verify-backend.js';
 
 export const EVENTS = ['verify-challenge', 'verify-approved', 'verify-denied', 'verify-expired', 'verify-error'] as const;
 

@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
-import { VerifyEnrolledEvent, VerifyErrorEvent, VerifyUnenrolledEvent } from '../../src/elements/verify-enroll/events.js';
-import { Backend, newIdentity } from '../support/verify-backend.js';
-import { emulator } from '../support/emulator.js';
+import { VerifyEnrolledEvent, VerifyErrorEvent, VerifyUnenrolledEvent } from '../../../src/elements/verify-enroll/events.js';
+import { Backend, newIdentity } from '../../support/verify-backend.js';
+import { emulator } from '../../support/emulator.js';
 import { announced, button, emptyKeyStore, mount, next, part, provider, remoteFactors, steps, stubPermission, title, tokenSession, until } from './helpers.js';
 
 describe('<verify-enroll> against the emulator', function () {
@@ -205,7 +205,7 @@ describe('<verify-enroll> against the emulator', function () {
   });
 
   it('takes a ready client, and its strings can be replaced', async () => {
-    const { createVerifyPushClient, createIndexedDbStore } = await import('../../src/client/index.js');
+    const { createVerifyPushClient, createIndexedDbStore } = await import('../../../src/client/index.js');
     const client = createVerifyPushClient({ baseUrl: backend.baseUrl, storage: createIndexedDbStore({ name: `verify-enroll-test-${crypto.randomUUID()}` }) });
     const { el } = await mount(html`<verify-enroll api-base="http://127.0.0.1:1/v2/" .client=${client} .tokenProvider=${provider(backend, identity)}></verify-enroll>`);
     el.strings = { enroll: 'Registra questo browser', steps: { permission: 'Consenti le notifiche', key: 'Crea una chiave', register: 'Registra', verify: 'Verifica' } };

@@ -1,8 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { PushError, parsePush } from '../../src/push/payload.js';
+import { PushError, parsePush } from '../../../src/push/payload.js';
 import { announced, Backend, enroll, focused, manualTransport, mount, part, until } from './helpers.js';
-import { emulator } from '../support/emulator.js';
+import { emulator } from '../../support/emulator.js';
 
 describe('<verify-challenge-prompt> answering', function () {
   this.timeout(20_000);
