@@ -1,4 +1,5 @@
 export * from './codes.js';
+import { isTransientCode } from '../protocol/codes.js';
 
 const WRONG_KEY = "The factor's key did not match; remove this factor and enroll again.";
 
@@ -33,3 +34,7 @@ export class VerifyError extends Error {
     super(message);
   }
 }
+
+/** Whether `error` may go away if the same thing is tried again later (network, rate limit, server failure). */
+export const isTransient = (error: unknown): boolean =>
+  error instanceof VerifyError ? isTransientCode(error.code, error.status) : false;

@@ -105,3 +105,7 @@ const BY_STATUS: Record<number, CodeInfo> = {
 export function codeInfo(code: number, status?: number): CodeInfo | undefined {
   return (CODES as Record<number, CodeInfo>)[code] ?? (status === undefined ? undefined : BY_STATUS[status >= 500 ? 500 : status]);
 }
+
+/** Whether trying the same request again later may work: network failures, rate limits, 5xx. */
+export const isTransientCode = (code: number, status?: number): boolean =>
+  codeInfo(code, status)?.transient === true || (status ?? 0) >= 500;
