@@ -3,7 +3,7 @@
 // every Storybook story, and closes with ONE line summed over every runner and engine: `N passed, N failed`.
 // BROWSERS=chromium,firefox narrows a local run; CI always runs all three.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { missingPackages } from '../test/support/browsers.mjs';
@@ -41,9 +41,17 @@ function ensureBrowsers() {
   return missingPackages(engines).length === 0;
 }
 
-// 1. Type-check sources and tests, then build: the Node tests import the package by its own name.
+// 1. The browser engines first: the demo's end-to-end tests (Node runner) need them too.
+const browsersReady = ensureBrowsers();
+if (!browsersReady) add('browsers missing', { failed: 1 });
+
+// 2. Type-check sources and tests, then build: the Node tests import the package by its own name.
 add('typecheck', run('npx', ['tsc', '-p', 'tsconfig.test.json']) === 0 ? { passed: 1 } : { failed: 1 });
 if (run('npm', ['run', '--silent', 'build']) !== 0) add('build', { failed: 1 });
+// No import cycles in the kit, type-only imports included (.dependency-cruiser.cjs).
+add('import cycles', run('npm', ['run', '--silent', 'check:cycles']) === 0 ? { passed: 1 } : { failed: 1 });
+// Every entry within its min+gzip budget, in the production build (scripts/size.mjs).
+add('size budgets', run('node', ['scripts/size.mjs']) === 0 ? { passed: 1 } : { failed: 1 });
 // The framework examples against the built package's types (dist/, and the Vue and JSX types the
 // build generates from custom-elements.json): React's JSX, Vue's templates, Angular's strictTemplates.
 for (const [step, cmd, args] of [
@@ -54,15 +62,18 @@ for (const [step, cmd, args] of [
   add(step, run('npx', [cmd, ...args]) === 0 ? { passed: 1 } : { failed: 1 });
 }
 
-// 2. Node's test runner.
+// 3. Node's test runner: the kit in Node, the emulator's and the demo's own tests (each package keeps
+// its tests in its own test/ folder; helpers there are not test files).
+const testFiles = dir => readdirSync(dir, { recursive: true }).filter(f => /\.test\.m?[jt]s$/.test(f)).map(f => join(dir, f)).sort();
+const nodeFiles = ['test/node', 'emulator/test', 'demo/test'].flatMap(testFiles);
 const tap = join(tmp, 'node.tap');
-run('node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, 'test/node/']);
+run('node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...nodeFiles]);
 const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
 const tapCount = name => Number(tapText.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-add('node', { passed: tapCount('pass'), failed: tapCount('fail') + (tapText ? 0 : 1), skipped: tapCount('skipped') + tapCount('todo') });
+add('node', { passed: tapCount('pass'), failed: tapCount('fail') + tapCount('cancelled') + (tapText ? 0 : 1), skipped: tapCount('skipped') + tapCount('todo') });
 
-// 3. Browsers, with coverage (from Chromium) and its floor.
-if (ensureBrowsers()) {
+// 4. Browsers, with coverage (from Chromium) and its floor.
+if (browsersReady) {
   const counts = join(tmp, 'wtr.json');
   const status = run('npx', ['wtr', '--coverage'], { WTR_COUNTS_FILE: counts, BROWSERS: engines.join(',') });
   const perEngine = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : {};
@@ -70,11 +81,9 @@ if (ensureBrowsers()) {
   const failedTests = Object.values(perEngine).reduce((n, c) => n + c.failed, 0);
   // A non-zero exit with no failed test is the coverage floor (or a runner crash): count it.
   if (status !== 0 && failedTests === 0) add('coverage floor / runner', { failed: 1 });
-} else {
-  add('browsers missing', { failed: 1 });
 }
 
-// 4. Storybook, built offline, every story opened in Chromium: axe, console, and each push story's
+// 5. Storybook, built offline, every story opened in Chromium: axe, console, and each push story's
 // state against the emulator in the preview's Service Worker (.storybook/smoke.mjs).
 if (!engines.includes('chromium')) {
   console.log('npm test: Storybook smoke skipped (it runs in Chromium; BROWSERS leaves it out).');

@@ -2,7 +2,7 @@
 // Each engine gets its own emulator, started on its first request and kept for the whole run:
 // engines run at the same time, and the client tests move the emulator's clock and inject faults.
 import { randomBytes } from 'node:crypto';
-import { spawnEmulator } from '../../emulator/spawn.js';
+import { spawnEmulator } from '../../emulator/test/spawn.js';
 
 /** An emulator with fresh account credentials of its own. */
 function startEmulator() {
