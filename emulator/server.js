@@ -51,3 +51,16 @@ export async function createEmulator({ dataFile, ...options } = {}) {
     return Promise.all([stopped, closed]).then(() => undefined);
   }
 }
+
+/**
+ * Starts an emulator and serves it: the CLI's work, for scripts and tests in the same process.
+ * Resolves once listening; `close()` stops the server, push streams and webhook retries.
+ * @param {EmulatorOptions & { port?: number, host?: string }} [options] `port` 0 (default) picks a free one
+ */
+export async function startEmulator({ port = 0, host = '127.0.0.1', ...options } = {}) {
+  const emulator = await createEmulator(options);
+  const server = await emulator.listen(port, host);
+  return { ...emulator, baseUrl: server.url, port: server.port };
+}
+
+export { fileStorage };
