@@ -25,35 +25,49 @@ function minifyCssLiterals() {
   };
 }
 
+// The production build replaces src/dev.ts with `false`, so every `if (DEV_MODE)` warning is
+// dropped; the development build (export condition `development`) keeps them.
+export function productionMode() {
+  return {
+    name: 'production-mode',
+    load: id => (id.endsWith('/src/dev.ts') ? 'export const DEV_MODE = false;' : null),
+  };
+}
+
+const input = {
+  index: 'src/index.ts',
+  'elements/otp-input/define': 'src/elements/otp-input/define.ts',
+  'elements/verify-enroll/define': 'src/elements/verify-enroll/define.ts',
+  'elements/verify-challenge-prompt/define': 'src/elements/verify-challenge-prompt/define.ts',
+  'sms/index': 'src/sms/index.ts',
+  'webotp/index': 'src/webotp/index.ts',
+  'client/index': 'src/client/index.ts',
+  'push/emulator': 'src/push/emulator.ts',
+  'push/polling': 'src/push/polling.ts',
+  'push/fcm': 'src/push/fcm.ts',
+  'sw/index': 'src/sw/index.ts',
+  'react/index': 'src/react/index.ts',
+};
+
 // One minified ESM module per source file (preserveModules) so each subpath export pulls in only
 // what it uses.
-export default {
-  input: {
-    index: 'src/index.ts',
-    'elements/otp-input/define': 'src/elements/otp-input/define.ts',
-    'elements/verify-enroll/define': 'src/elements/verify-enroll/define.ts',
-    'elements/verify-challenge-prompt/define': 'src/elements/verify-challenge-prompt/define.ts',
-    'sms/index': 'src/sms/index.ts',
-    'webotp/index': 'src/webotp/index.ts',
-    'client/index': 'src/client/index.ts',
-    'push/emulator': 'src/push/emulator.ts',
-    'push/polling': 'src/push/polling.ts',
-    'push/fcm': 'src/push/fcm.ts',
-    'sw/index': 'src/sw/index.ts',
-    'react/index': 'src/react/index.ts',
-  },
+const build = ({ dir, production }) => ({
+  input,
   external: id => dependencies.some(name => id === name || id.startsWith(`${name}/`)),
   plugins: [
+    ...(production ? [productionMode()] : []),
     nodeResolve({ extensions: ['.ts', '.js'] }),
     minifyCssLiterals(), // before esbuild renames the css tag
     esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
   ],
   output: {
-    dir: 'dist',
+    dir,
     format: 'es',
     preserveModules: true,
     preserveModulesRoot: 'src',
     entryFileNames: '[name].js',
     sourcemap: true,
   },
-};
+});
+
+export default [build({ dir: 'dist', production: true }), build({ dir: 'dist/development', production: false })];

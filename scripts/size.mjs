@@ -24,9 +24,9 @@ import { gzipSync } from 'node:zlib';
 const ENTRIES = [
   // Issue 9's budgets: each push element 5 kB, otp-input 5.5 kB, every tag together 16 kB, client 6 kB.
   { name: 'verify-elements/verify-enroll.js', file: 'src/elements/verify-enroll/define.ts', budget: 5120 },
-  // Issue 9 asks 5.5 kB (5632 B), which needs the development warnings out of the production build;
-  // until then the ceiling is today's size, so that nothing grows.
-  { name: 'verify-elements/otp-input.js', file: 'src/elements/otp-input/define.ts', budget: 6144 },
+  // Issue 9 asks 5.5 kB (5632 B); without its development warnings it is 5.77 kB, so the enforced
+  // ceiling stays at 5.8 kB until the remaining 275 B are found. Nothing may grow meanwhile.
+  { name: 'verify-elements/otp-input.js', file: 'src/elements/otp-input/define.ts', budget: 5939 },
   { name: 'verify-elements/verify-challenge-prompt.js', file: 'src/elements/verify-challenge-prompt/define.ts', budget: 5120 },
   // The whole kit (every tag), with Lit and firebase external.
   { name: 'verify-elements', file: 'src/index.ts', budget: 16384 },
@@ -43,7 +43,7 @@ const MEASURED_PEERS = [
   { name: 'Web Awesome 3 <wa-otp-input>', specifier: '@awesome.me/webawesome/dist/components/otp-input/otp-input.js' },
 ];
 
-// Figures documented in WEBOTP.md ("Size of the popular components"), NOT measured here.
+// Figures documented in docs/webotp.md ("Size of the popular components"), NOT measured here.
 const DOCUMENTED_PEERS = [
   ['input-otp', '4.1 kB', '+ React'],
   ['react-otp-input', '1.4 kB', '+ React (few features)'],
@@ -86,6 +86,8 @@ const buildPlugins = cssLiterals
       name: 'build-transforms',
       setup(build) {
         build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+          // The production condition, as rollup.config.mjs builds it: no development warnings.
+          if (path.endsWith('/src/dev.ts')) return { contents: 'export const DEV_MODE = false;', loader: 'ts' };
           const code = await readFile(path, 'utf8');
           const out = await cssLiterals.transform.call({}, code, path);
           return { contents: out?.code ?? code, loader: 'ts' };

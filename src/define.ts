@@ -1,3 +1,5 @@
+import { DEV_MODE } from './dev.js';
+
 /** A custom element class that says which version of the kit it comes from. */
 export type VersionedElement = CustomElementConstructor & { readonly version: string };
 
@@ -10,7 +12,7 @@ export function defineElement(tag: string, element: VersionedElement): void {
   const existing = customElements.get(tag) as Partial<VersionedElement> | undefined;
   if (!existing) {
     customElements.define(tag, element);
-  } else if (existing.version !== element.version) {
+  } else if (DEV_MODE && existing.version !== element.version) {
     const owner = existing.version ? `verify-elements ${existing.version}` : 'another library';
     console.warn(
       `verify-elements ${element.version}: <${tag}> is already defined by ${owner}; keeping that definition. ` +

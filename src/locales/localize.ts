@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OtpInputStrings } from '../elements/otp-input/otp-input.js';
 import type { VerifyEnrollStrings } from '../elements/verify-enroll/verify-enroll.js';
 import type { ChallengePromptStrings } from '../elements/verify-challenge-prompt/verify-challenge-prompt.js';
+import { DEV_MODE } from '../dev.js';
 
 /** Every string of the kit, by element. A language file (`locales/ja.ts`) is one of these. */
 export interface Locale {
@@ -108,7 +109,9 @@ export class LocaleController<K extends keyof Locale> implements ReactiveControl
         loaded.set(primary, strings);
         refreshAll(true);
       },
-      (error: Error) => console.warn(`verify-elements: "${primary}" strings did not load (${error.message}); using English.`),
+      (error: Error) => {
+        if (DEV_MODE) console.warn(`verify-elements: "${primary}" strings did not load (${error.message}); using English.`);
+      },
     );
   }
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import { OTP_LINE, ipv4 } from './parse.js';
+import { DEV_MODE } from '../dev.js';
 
 /** What {@link formatOtpSms} writes into the message. */
 export interface OtpSmsFields {
@@ -102,7 +103,7 @@ function checkCode(code: unknown): string {
         'which an SMS cannot carry; pass well-formed text.',
     );
   }
-  if (!/^(?=.*\d)[A-Za-z0-9]{4,10}$/.test(code)) {
+  if (DEV_MODE && !/^(?=.*\d)[A-Za-z0-9]{4,10}$/.test(code)) {
     console.warn(
       `formatOtpSms: code ${q} is not 4–10 ASCII letters or digits with at least one digit. Chromium reads it, ` +
         `but Android's SMS User Consent layer may ignore the message; prefer a code like "123456".`,

@@ -5,6 +5,7 @@ import { OtpCompleteEvent, type OtpSource } from './events.js';
 import { rootStyles, styles } from './otp-input.styles.js';
 import { otpInput as en } from '../../locales/en.js';
 import { LocaleController } from '../../locales/localize.js';
+import { DEV_MODE } from '../../dev.js';
 
 /** Every string `<otp-input>` shows or announces; override any of them with `strings`. */
 export interface OtpInputStrings {
@@ -28,6 +29,7 @@ const INPUT_HINTS = { autocomplete: 'one-time-code', enterkeyhint: 'done', autoc
 const adoptedRoots = new WeakSet<Document | ShadowRoot>();
 let instances = 0;
 
+// Callers check DEV_MODE themselves, so that the production build drops their messages too.
 const warn = (attribute: string, value: unknown, problem: string, fallback: string) =>
   console.warn(`<otp-input>: ${attribute}="${value}" ${problem}; using ${fallback}.`);
 
@@ -267,11 +269,11 @@ export class OtpInput extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!(Number.isInteger(this.length) && this.length >= 1 && this.length <= MAX_LENGTH)) {
-      warn('length', this.length, `is not a whole number from 1 to ${MAX_LENGTH}`, '6');
+      if (DEV_MODE) warn('length', this.length, `is not a whole number from 1 to ${MAX_LENGTH}`, '6');
       this.length = 6;
     }
     if (this.mode !== 'numeric' && this.mode !== 'alphanumeric') {
-      warn('mode', this.mode, 'is not "numeric" or "alphanumeric"', '"numeric"');
+      if (DEV_MODE) warn('mode', this.mode, 'is not "numeric" or "alphanumeric"', '"numeric"');
       this.mode = 'numeric';
     }
     if (changed.has('webotp') && !this.webotp) this.#stopWebOtp();
@@ -436,7 +438,7 @@ export class OtpInput extends LitElement {
     try {
       return new RegExp(`^(?:${this.pattern})$`, 'u');
     } catch (e) {
-      warn('pattern', this.pattern, `is not a valid regular expression (${(e as Error).message})`, `mode="${this.mode}"`);
+      if (DEV_MODE) warn('pattern', this.pattern, `is not a valid regular expression (${(e as Error).message})`, `mode="${this.mode}"`);
       return undefined;
     }
   }
@@ -450,7 +452,7 @@ export class OtpInput extends LitElement {
     if (!this.groups) return new Set();
     const sizes = this.groups.split('-').map(Number);
     if (sizes.some(n => !Number.isInteger(n) || n < 1) || sizes.reduce((a, b) => a + b, 0) !== this.length) {
-      warn('groups', this.groups, `must be sizes joined by "-" that add up to length (${this.length}), e.g. "3-3"`, 'no groups');
+      if (DEV_MODE) warn('groups', this.groups, `must be sizes joined by "-" that add up to length (${this.length}), e.g. "3-3"`, 'no groups');
       return new Set();
     }
     let at = 0;
@@ -653,7 +655,7 @@ export class OtpInput extends LitElement {
         },
         (error: Error) => {
           if (this.#otpRequest === request) this.#otpRequest = undefined;
-          console.warn(`<otp-input>: ${error.message}`);
+          if (DEV_MODE) console.warn(`<otp-input>: ${error.message}`);
         },
       );
   }
