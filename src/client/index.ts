@@ -4,6 +4,6 @@
  * @module
  */
 export { createVerifyPushClient } from './verify-push-client.js';
-export { createIndexedDbStore, type FactorStore, type IndexedDbStoreOptions } from './key-store.js';
+export { createIndexedDbStore, type IndexedDbStoreOptions } from './key-store.js';
 export { VerifyError } from './errors.js';
 export type * from './types.js';

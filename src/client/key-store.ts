@@ -1,16 +1,8 @@
 import { wrap, type IDBPDatabase } from 'idb';
 import { STORAGE_ERROR, VerifyError } from './errors.js';
-import type { FactorRecord } from './types.js';
+import type { FactorStore } from './types.js';
 
 /** Where factors and their CryptoKeyPairs live. Every failure rejects with a VerifyError 60403. */
-export interface FactorStore {
-  get(sid: string): Promise<FactorRecord | undefined>;
-  all(): Promise<FactorRecord[]>;
-  put(record: FactorRecord): Promise<void>;
-  delete(sid: string): Promise<void>;
-  clear(): Promise<void>;
-}
-
 export interface IndexedDbStoreOptions {
   /** Database name, default `verify-elements`. */
   name?: string;

@@ -1,5 +1,4 @@
 import type { VerifyError } from './errors.js';
-import type { FactorStore } from './key-store.js';
 
 export type PushConfig = { platform: 'fcm' | 'apn'; token: string } | { platform: 'none' };
 
@@ -113,4 +112,13 @@ export interface VerifyPushClient {
   onChallenge(listener: (payload: ChallengePush) => void): () => void;
   /** Pushes the transport ignored (malformed, unknown factor) and its failures, each with a `reason`. */
   onPushError(listener: (error: PushTransportError) => void): () => void;
+}
+
+/** Where the client keeps its factors (IndexedDB by default; any store with these methods will do). */
+export interface FactorStore {
+  get(sid: string): Promise<FactorRecord | undefined>;
+  all(): Promise<FactorRecord[]>;
+  put(record: FactorRecord): Promise<void>;
+  delete(sid: string): Promise<void>;
+  clear(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 /** English: the kit's default strings, and the shape every other language follows. */
-import type { OtpInputStrings } from '../elements/otp-input/otp-input.js';
-import type { VerifyEnrollStrings } from '../elements/verify-enroll/verify-enroll.js';
-import type { ChallengePromptStrings } from '../elements/verify-challenge-prompt/verify-challenge-prompt.js';
+import type { OtpInputStrings } from '../elements/otp-input/strings.js';
+import type { VerifyEnrollStrings } from '../elements/verify-enroll/strings.js';
+import type { ChallengePromptStrings } from '../elements/verify-challenge-prompt/strings.js';
 
 const chars = (mode: string) => (mode === 'numeric' ? 'digit' : 'character');
 // The error's own message: the kit's messages are written in English.

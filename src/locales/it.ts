@@ -1,6 +1,6 @@
 /** Italian (informal "tu", as consumer apps address the user). */
 import { explain, plural } from './format.js';
-import type { Locale } from './localize.js';
+import type { Locale } from './locale.js';
 
 const unit = (n: number, mode: string) => plural('it', n, mode === 'numeric' ? { one: 'cifra', other: 'cifre' } : { one: 'carattere', other: 'caratteri' });
 const problem = explain(

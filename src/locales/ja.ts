@@ -1,6 +1,6 @@
 /** Japanese (です/ます). */
 import { explain } from './format.js';
-import type { Locale } from './localize.js';
+import type { Locale } from './locale.js';
 
 const unit = (mode: string) => (mode === 'numeric' ? '桁' : '文字');
 const problem = explain(

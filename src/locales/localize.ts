@@ -1,17 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { OtpInputStrings } from '../elements/otp-input/otp-input.js';
-import type { VerifyEnrollStrings } from '../elements/verify-enroll/verify-enroll.js';
-import type { ChallengePromptStrings } from '../elements/verify-challenge-prompt/verify-challenge-prompt.js';
+import type { Locale, PartialLocale } from './locale.js';
 import { DEV_MODE } from '../dev.js';
 
-/** Every string of the kit, by element. A language file (`locales/ja.ts`) is one of these. */
-export interface Locale {
-  otpInput: OtpInputStrings;
-  verifyEnroll: VerifyEnrollStrings;
-  challengePrompt: ChallengePromptStrings;
-}
-/** Strings for some or all elements, some or all of their strings. */
-export type PartialLocale = { [K in keyof Locale]?: Partial<Locale[K]> };
+export type { Locale, PartialLocale };
 
 // The kit's own translations, loaded the first time an element sits under that `lang`.
 const BUNDLED: Record<string, () => Promise<PartialLocale>> = {

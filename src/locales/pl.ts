@@ -1,6 +1,6 @@
 /** Polish. */
 import { explain, plural } from './format.js';
-import type { Locale } from './localize.js';
+import type { Locale } from './locale.js';
 
 const numeric = (mode: string) => mode === 'numeric';
 // Accusative, as after "mieć": 1 cyfrę, 2 cyfry, 5 cyfr (and 1,5 cyfry).

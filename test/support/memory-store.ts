@@ -1,5 +1,4 @@
-import type { FactorStore } from '../../src/client/key-store.js';
-import type { FactorRecord } from '../../src/client/types.js';
+import type { FactorRecord, FactorStore } from '../../src/client/types.js';
 
 /** A key store in memory (the client's `storage` option takes any FactorStore): nothing outlives it. */
 export function memoryStore(...records: FactorRecord[]): FactorStore {

@@ -6,19 +6,9 @@ import { rootStyles, styles } from './otp-input.styles.js';
 import { otpInput as en } from '../../locales/en.js';
 import { LocaleController } from '../../locales/localize.js';
 import { DEV_MODE } from '../../dev.js';
+import type { OtpInputStrings } from './strings.js';
 
-/** Every string `<otp-input>` shows or announces; override any of them with `strings`. */
-export interface OtpInputStrings {
-  /** Accessible name of the input when no `<label>` names it and `label` is unset. */
-  label: string;
-  /** Announced politely when a code was filled in for the user (SMS autofill, WebOTP). */
-  filledIn: string;
-  /** Validation message when `required` and empty. */
-  required: (length: number, mode: OtpMode) => string;
-  /** Validation message when part of the code is missing. */
-  incomplete: (length: number, mode: OtpMode) => string;
-}
-
+export type { OtpInputStrings };
 
 const MAX_LENGTH = 12;
 // The input's events the element handles (selectionchange: engines that fire it at the input,

@@ -6,6 +6,9 @@ import { VerifyApprovedEvent, VerifyChallengeEvent, VerifyDeniedEvent, VerifyErr
 import { styles } from './verify-challenge-prompt.styles.js';
 import { challengePrompt as en } from '../../locales/en.js';
 import { LocaleController } from '../../locales/localize.js';
+import type { ChallengePromptStrings } from './strings.js';
+
+export type { ChallengePromptStrings };
 
 /** What the prompt is doing; reflected to the `state` attribute for styling. */
 export type ChallengePromptState =
@@ -22,50 +25,6 @@ export type ChallengePromptState =
   | 'offline'
   | 'error';
 
-/** Every string `<verify-challenge-prompt>` shows or announces; override any of them with `strings`. */
-export interface ChallengePromptStrings {
-  /** Shown while the challenge's details load. */
-  loading: string;
-  /** The visible time left, updated every second: keep it short ("Expires in 4:59"); `clock` is `m:ss`. */
-  timeLeft: (seconds: number, clock: string) => string;
-  /** Announced to screen readers at 60, 30 and 10 seconds left only ("Expires in 30 seconds"). */
-  timeLeftAnnouncement: (seconds: number) => string;
-  /** Legend of the number choices (number matching). */
-  pickNumber: string;
-  /** The Approve button. */
-  approve: string;
-  /** The Deny button. */
-  deny: string;
-  /** The question after Deny. */
-  report: string;
-  /** Deny and report as suspicious. */
-  yes: string;
-  /** Deny without reporting. */
-  no: string;
-  /** Shown and announced while the approval is sent. */
-  approving: string;
-  /** Shown and announced while the denial is sent. */
-  denying: string;
-  /** Shown and announced once approved. */
-  approved: string;
-  /** Shown and announced once denied. */
-  denied: string;
-  /** Denied, and reported as suspicious. */
-  reported: string;
-  /** The challenge expired before it was answered. */
-  expired: string;
-  /** Answered in another tab or on another device. */
-  answered: string;
-  /** The network failed (`VerifyError` 60401). */
-  offline: string;
-  /**
-   * Any other failure: `code` is the `verify-error` code (0 when unknown), `message` the error's own
-   * message, in English (also in `verify-error`, for logs).
-   */
-  error: (code: number, message: string) => string;
-  /** The button after a failure that may pass (network, server): tries again. */
-  retry: string;
-}
 
 
 const THRESHOLDS = [60, 30, 10];
