@@ -45,6 +45,7 @@ const input = {
   'push/emulator': 'src/push/emulator.ts',
   'push/polling': 'src/push/polling.ts',
   'push/fcm': 'src/push/fcm.ts',
+  'protocol/index': 'src/protocol/index.ts',
   'sw/index': 'src/sw/index.ts',
   'react/index': 'src/react/index.ts',
 };
