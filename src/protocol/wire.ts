@@ -140,3 +140,74 @@ export type AnswerJwtClaims = Partial<Pick<ChallengeJson, (typeof SIGNATURE_FIEL
 /** Sid formats: two letters and 32 lower-case hex digits. */
 export const SID_PREFIX = { service: 'VA', entity: 'YE', factor: 'YF', challenge: 'YC', credential: 'CR', notification: 'NT', webhook: 'YW', accessToken: 'YK' } as const;
 export const isSid = (prefix: string, value: unknown): value is string => typeof value === 'string' && new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value);
+
+/** `Services/{VA}` */
+export interface ServiceJson {
+  sid: string;
+  account_sid: string;
+  friendly_name: string;
+  code_length: number;
+  push: { include_date: boolean; apn_credential_sid: string | null; fcm_credential_sid: string | null };
+  date_created: string;
+  date_updated: string;
+  url: string;
+  links: { entities: string; access_tokens: string; webhooks: string };
+}
+
+/** `Services/{VA}/Entities/{identity}` */
+export interface EntityJson {
+  sid: string;
+  identity: string;
+  account_sid: string;
+  service_sid: string;
+  date_created: string;
+  date_updated: string;
+  url: string;
+  links: { factors: string; challenges: string };
+}
+
+/** `Services/{VA}/AccessTokens/{YK}`: what a backend hands a device to create its factor. */
+export interface AccessTokenJson {
+  sid: string;
+  account_sid: string;
+  service_sid: string;
+  entity_identity: string;
+  factor_type: 'push';
+  factor_friendly_name: string | null;
+  token: string;
+  url: string;
+  ttl: number;
+  date_created: string;
+}
+
+/** The events a webhook may subscribe to (`*` for all). */
+export const WEBHOOK_EVENT_TYPES = ['*', 'factor.created', 'factor.verified', 'factor.deleted', 'challenge.approved', 'challenge.denied'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** `Services/{VA}/Webhooks/{YW}` */
+export interface WebhookJson {
+  sid: string;
+  service_sid: string;
+  account_sid: string;
+  friendly_name: string;
+  event_types: WebhookEventType[];
+  status: 'enabled' | 'disabled';
+  version: 'v1' | 'v2';
+  webhook_url: string;
+  webhook_method: 'POST';
+  date_created: string;
+  date_updated: string;
+  url: string;
+}
+
+/** The form body of a webhook request (signed with `X-Twilio-Signature`); `challenge_sid` on challenge events. */
+export interface WebhookEvent {
+  uuid: string;
+  type: Exclude<WebhookEventType, '*'>;
+  account_sid: string;
+  service_sid: string;
+  entity_identity: string;
+  factor_sid: string;
+  factor_type: 'push';
+  challenge_sid?: string;
+}
