@@ -230,7 +230,7 @@ table(
   peers.map(p => (p.error ? [p.name, '-', '-', '-', '-', p.error] : [p.name, p.min, p.gzip, kB(p.gzip), p.lazy || '-', p.withLit != null ? kB(p.withLit) : '(is lit)'])),
 );
 
-console.log('\nPeers as DOCUMENTED in WEBOTP.md (not measured here; their kB as written there):');
+console.log('\nPeers as DOCUMENTED in docs/webotp.md#size-of-the-popular-components (not measured here; their kB as written there):');
 table(
   ['package', 'min+gz', 'plus'],
   DOCUMENTED_PEERS,
