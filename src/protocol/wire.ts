@@ -54,7 +54,8 @@ export interface ChallengeJson {
   expiration_date: string;
   status: ChallengeStatus;
   responded_reason: RespondedReason | null;
-  details: { message: string; fields: DetailField[] | null; date: string | null };
+  /** `date` only when the service sets `Push.IncludeDate` (the emulator never does). */
+  details: { message: string; fields: DetailField[] | null; date?: string };
   hidden_details: Record<string, string> | null;
   metadata: Record<string, string> | null;
   factor_type: 'push';
