@@ -1,8 +1,8 @@
-// The Verify Push emulator (emulator/app.js, the same code `npm run emulator` serves) inside a
+// The Verify Push emulator (emulator/src/app.ts, the same code `npm run emulator` serves) inside a
 // Service Worker, so that the static build has one too. stories/support/backend.ts registers it for
 // the preview; it answers /v2/, /emulator/ and /storybook/emulator.json on Storybook's own origin,
 // and lets every other request through. .storybook/main.ts bundles it to /verify-emulator-sw.js.
-import { createEmulatorApp } from '../emulator/app.js';
+import { createEmulatorApp } from '../emulator/src/app.ts';
 
 const CACHE = 'verify-push-emulator';
 const STATE = '/storybook/emulator-state.json';
@@ -10,7 +10,7 @@ const STATE = '/storybook/emulator-state.json';
 /**
  * The state lives in the Cache API: the browser stops an idle worker, and the one it starts for the
  * next request must know the factors enrolled before.
- * @type {import('../emulator/store.js').Storage}
+ * @type {import('../emulator/src/store.ts').Storage}
  */
 const storage = {
   name: 'The cached emulator state',

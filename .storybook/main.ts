@@ -13,6 +13,8 @@ async function emulatorServiceWorker(): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
+    // The emulator's protocol import from the kit's TypeScript, as the rest of Storybook: no kit build needed.
+    conditions: ['verify-elements-source'],
     write: false,
     logLevel: 'silent',
   });

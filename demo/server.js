@@ -11,7 +11,7 @@ import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { createEmulator } from '../emulator/server.js';
+import { createEmulator } from 'verify-push-emulator/node';
 import { formatOtpSms } from '../src/sms/index.ts';
 import { createVerify } from './verify.js';
 
@@ -101,7 +101,7 @@ app.post('/api/signout', c => {
   return c.json({ user: null });
 });
 
-// The sample-backend contract (PROTOCOL.md): an access token for the signed-in user's browser.
+// The sample-backend contract (docs/protocol.md): an access token for the signed-in user's browser.
 app.post('/access-token', async c => {
   const user = userOf(c);
   if (!user) return c.json({ error: 'Sign in first: only a signed-in user can enroll a browser.' }, 401);

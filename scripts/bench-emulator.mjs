@@ -4,7 +4,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
-import { spawnEmulator } from '../emulator/test/spawn.js';
+import { spawnEmulator } from '../emulator/test/spawn.mjs';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;

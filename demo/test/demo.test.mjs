@@ -10,8 +10,8 @@ import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
 import twilio from 'twilio';
 import { parseOtpSms } from 'verify-elements/sms';
-import { DEFAULT_AUTH_TOKEN } from '../../emulator/server.js';
-import { spawnEmulator } from '../../emulator/test/spawn.js';
+import { DEFAULT_AUTH_TOKEN } from 'verify-push-emulator/node';
+import { spawnEmulator } from '../../emulator/test/spawn.mjs';
 import { createVerify } from '../verify.js';
 import { engines, startWebKitDriver, webkitCapabilities } from '../../test/support/browsers.mjs';
 

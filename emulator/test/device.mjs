@@ -1,4 +1,4 @@
-// A device as the official SDKs behave on the wire (PROTOCOL.md "Keys and signatures"), in WebCrypto.
+// A device as the official SDKs behave on the wire (docs/protocol.md, "Device JWT" and "Signing an answer"), in WebCrypto.
 const { subtle } = globalThis.crypto;
 const b64 = (/** @type {ArrayBuffer | Uint8Array} */ bytes) => Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64');
 const b64url = (/** @type {ArrayBuffer | Uint8Array | string} */ data) => Buffer.from(typeof data === 'string' ? data : new Uint8Array(data)).toString('base64url');

@@ -1,9 +1,9 @@
 // Starting an emulator in-process and calling it the way backends and devices do.
-import { createEmulator } from '../server.js';
+import { createEmulator } from '../dist/server.js';
 import { createDevice, deviceJwt, factorProof, tokenAuth } from './device.mjs';
 
 /**
- * @param {import('../server.js').EmulatorOptions} [options]
+ * @param {import('../dist/server.js').EmulatorOptions} [options]
  */
 export async function startEmulator(options = {}) {
   const emulator = await createEmulator({ webhookRetryDelaysMs: [50, 100, 200], ...options });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseForm } from '../form.js';
-import { createPush } from '../push.js';
-import { createEmulator } from '../server.js';
+import { parseForm } from '../dist/form.js';
+import { createPush } from '../dist/push.js';
+import { createEmulator } from '../dist/server.js';
 import { tokenAuth } from './device.mjs';
 import { startEmulator } from './helpers.mjs';
 

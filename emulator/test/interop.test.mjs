@@ -36,7 +36,7 @@ test('services, access tokens, challenges, factor lists and challenge fetches wo
   assert.ok(factors[0].dateCreated instanceof Date && !Number.isNaN(factors[0].dateCreated.getTime()));
 
   // twilio 6.2 reads the dotted keys 'details.message' and 'details.fields' (not the camelCase
-  // detailsMessage/detailsFields PROTOCOL.md names; see the next test).
+  // detailsMessage/detailsFields of the twilio typings; docs/protocol.md, "Backend operations"; see the next test).
   const challenge = await entity.challenges.create({
     factorSid: e.factor.sid,
     'details.message': 'Sign in to Interop?',
@@ -68,7 +68,7 @@ test('services, access tokens, challenges, factor lists and challenge fetches wo
   assert.equal(await client.verify.v2.services(service.sid).webhooks(hook.sid).remove(), true);
 });
 
-test('twilio 6.2 drops camelCase detailsMessage/detailsFields (PROTOCOL.md names them): no Details.* is sent, the emulator answers 60368', async () => {
+test('twilio 6.2 drops camelCase detailsMessage/detailsFields (its typings name them): no Details.* is sent, the emulator answers 60368', async () => {
   const service = await client.verify.v2.services.create({ friendlyName: 'Dropped' });
   const e = await t.enroll({ service: service.sid });
   await assert.rejects(

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { spawnEmulator } from './spawn.js';
+import { spawnEmulator } from './spawn.mjs';
 import { createDevice, deviceJwt, tokenAuth } from './device.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'verify-emulator-'));

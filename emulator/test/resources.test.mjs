@@ -196,7 +196,7 @@ describe('device JWT', () => {
     assertError(await t.call('POST', `${e.path}/Challenges`, { auth: tokenAuth(await e.jwt()), form: {} }), 401, 20003);
   });
 
-  test('the header needs cty and the payload nbf, as PROTOCOL.md writes them', async () => {
+  test('the header needs cty and the payload nbf, as docs/protocol.md writes them', async () => {
     const e = await t.enroll();
     const url = `${e.path}/Factors/${e.factor.sid}`;
     const now = Math.floor(Date.now() / 1000);

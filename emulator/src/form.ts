@@ -1,12 +1,14 @@
+/** Decoded form parameters: repeated keys become arrays. */
+export type Params = Record<string, string | string[]>;
+
 /**
  * Twilio form decoding, as lenient as the real service: pairs split on `&`, each pair on its FIRST
  * `=` (one SDK leaves `/` and `=` unescaped inside values), `+` is a space, repeated keys become arrays.
- * @param {string} text raw `application/x-www-form-urlencoded` body or query string
- * @returns {Record<string, string | string[]> | null} null when a percent escape is malformed
+ * @param text raw `application/x-www-form-urlencoded` body or query string
+ * @returns null when a percent escape is malformed
  */
-export function parseForm(text) {
-  /** @type {Record<string, string | string[]>} */
-  const out = Object.create(null);
+export function parseForm(text: string): Params | null {
+  const out: Params = Object.create(null);
   for (const pair of text.split('&')) {
     if (!pair) continue;
     const at = pair.indexOf('=');
@@ -27,10 +29,7 @@ export function parseForm(text) {
   return out;
 }
 
-/**
- * Encodes flat params the way Twilio sends webhooks (arrays as repeated keys).
- * @param {Record<string, string>} params
- */
-export function encodeForm(params) {
+/** Encodes flat params the way Twilio sends webhooks. */
+export function encodeForm(params: Record<string, string>): string {
   return Object.entries(params).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 }

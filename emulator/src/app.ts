@@ -2,10 +2,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createClock } from './clock.js';
+import type { EmulatorContext, Env } from './env.js';
 import { ApiError, E } from './errors.js';
 import { createPush } from './push.js';
-import { createStore } from './store.js';
-import { createWebhooks } from './webhooks.js';
 import accessTokens from './routes/access-tokens.js';
 import admin, { injectFaults } from './routes/admin.js';
 import challenges from './routes/challenges.js';
@@ -13,43 +12,33 @@ import entities from './routes/entities.js';
 import factors from './routes/factors.js';
 import services from './routes/services.js';
 import webhookRoutes from './routes/webhooks.js';
+import { createStore, type Storage } from './store.js';
+import { createWebhooks } from './webhooks.js';
+
+export type { Storage };
 
 export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000000';
 export const DEFAULT_AUTH_TOKEN = 'emulator-auth-token';
 const MAX_BODY = 1024 * 1024;
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
-/**
- * @typedef {(path: string, handlers: Partial<Record<'GET' | 'POST' | 'DELETE', import('hono').Handler>>) => void} Resource
- * @typedef {{
- *   store: import('./store.js').Store,
- *   clock: ReturnType<typeof createClock>,
- *   accountSid: string,
- *   authToken: string,
- *   push: ReturnType<typeof createPush>,
- *   webhooks: ReturnType<typeof createWebhooks>,
- *   faults: Array<{ status: number | null, count: number, delayMs: number, path: string | null }>,
- *   limits: { factorCreationsPerMinute: number },
- *   emitFactorEvent: (type: string, factor: Record<string, any>) => void,
- *   emitChallengeEvent: (type: string, challenge: Record<string, any>) => void,
- * }} Context
- * @typedef {{
- *   accountSid?: string,
- *   authToken?: string,
- *   storage?: import('./store.js').Storage,
- *   origins?: string[],
- *   webhookRetryDelaysMs?: number[],
- *   factorCreationsPerMinute?: number,
- * }} AppOptions
- */
+export interface AppOptions {
+  accountSid?: string;
+  authToken?: string;
+  /** Persist the state there (default: memory only). */
+  storage?: Storage;
+  /** Allowed CORS origins, `*` for any (default: any localhost origin). */
+  origins?: string[];
+  /** Tune tests. */
+  webhookRetryDelaysMs?: number[];
+  factorCreationsPerMinute?: number;
+}
 
 /**
- * A local Verify Push API (PROTOCOL.md) as a Hono app, with its state. Web-standard APIs only, so
- * the same app serves Node (server.js) and a browser's Service Worker (Storybook's static build).
- * @param {AppOptions} [options] `origins`: allowed CORS origins (`*` for any; default any
- *   localhost origin); `storage`: persist there; the rest tune tests.
+ * A local Verify Push API (docs/protocol.md) as a Hono app, with its state. Web-standard APIs only,
+ * so the same app serves Node (server.ts) and a browser's Service Worker (Storybook's static build).
  */
-export async function createEmulatorApp(options = {}) {
+export async function createEmulatorApp(options: AppOptions = {}) {
   const { accountSid = DEFAULT_ACCOUNT_SID, authToken = DEFAULT_AUTH_TOKEN, origins = [] } = options;
   // It keys the webhook signatures (HMAC, which WebCrypto refuses with an empty key) and Basic auth.
   if (!authToken) throw new TypeError('The emulator needs a non-empty auth token (--auth-token); leave it out to use the default.');
@@ -57,10 +46,9 @@ export async function createEmulatorApp(options = {}) {
   const clock = createClock();
   const push = createPush({ clock });
   const webhooks = createWebhooks({ authToken, retryDelaysMs: options.webhookRetryDelaysMs });
-  const hooksOf = (/** @type {string} */ serviceSid) => Object.values(store.state.webhooks).filter(w => w.service_sid === serviceSid);
+  const hooksOf = (serviceSid: string) => Object.values(store.state.webhooks).filter(w => w.service_sid === serviceSid);
 
-  /** @type {Context} */
-  const ctx = {
+  const ctx: EmulatorContext = {
     store,
     clock,
     accountSid,
@@ -69,6 +57,7 @@ export async function createEmulatorApp(options = {}) {
     webhooks,
     faults: [],
     limits: { factorCreationsPerMinute: options.factorCreationsPerMinute ?? 30 },
+    factorCreations: new Map(),
     emitFactorEvent: (type, f) => webhooks.emit(hooksOf(f.service_sid), type, {
       account_sid: accountSid, service_sid: f.service_sid, entity_identity: f.identity, factor_sid: f.sid, factor_type: 'push',
     }),
@@ -77,8 +66,9 @@ export async function createEmulatorApp(options = {}) {
     }),
   };
 
-  const app = new Hono();
+  const app = new Hono<Env>();
   app.use((c, next) => {
+    c.set('ctx', ctx);
     // The emulator clock, so that tests moving it also move what devices correct their clock by.
     c.header('Date', new Date(clock.now()).toUTCString());
     return next();
@@ -104,24 +94,26 @@ export async function createEmulatorApp(options = {}) {
     }
     throw E.tooLarge();
   } }));
-  app.use('/v2/*', injectFaults(ctx.faults));
+  app.use('/v2/*', injectFaults);
+  for (const routes of [services, entities, accessTokens, factors, challenges, webhookRoutes, admin]) app.route('/', routes);
 
-  /** @type {Resource} */
-  const resource = (path, handlers) => {
-    for (const [method, handler] of Object.entries(handlers)) app.on(method, path, handler);
-    const allow = Object.keys(handlers).join(', ');
+  // Any other method on a known path: 405 with the methods it has, in the order they were defined
+  // (each handler of a route, middleware included, is an entry of app.routes).
+  const allowed = new Map<string, Set<string>>();
+  for (const { path, method } of app.routes) if (method !== 'ALL') allowed.set(path, (allowed.get(path) ?? new Set()).add(method));
+  for (const [path, methods] of allowed) {
+    const allow = [...methods].join(', ');
     app.all(path, c => {
       c.header('Allow', allow);
       throw E.methodNotAllowed(c.req.method, allow);
     });
-  };
-  for (const routes of [services, entities, accessTokens, factors, challenges, webhookRoutes, admin]) routes(resource, ctx);
+  }
 
   app.notFound(c => c.json(E.notFound(c.req.path.slice(0, 200)).toJSON(), 404));
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(err.toJSON(), /** @type {any} */ (err.status));
+    if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
     console.error(`verify-push-emulator: ${c.req.method} ${c.req.path.slice(0, 200)} failed: ${err.stack ?? err}`);
-    return c.json(new ApiError(500, 20500, 'The emulator failed on this request; see its console.').toJSON(), 500);
+    return c.json(E.serviceFailed().toJSON(), 500);
   });
 
   return {
@@ -132,10 +124,12 @@ export async function createEmulatorApp(options = {}) {
     accountSid,
     authToken,
     /** Ends push streams and webhook retries, and waits for the last write. */
-    async close() {
+    async close(): Promise<void> {
       push.close();
       webhooks.close();
       await store.save();
     },
   };
 }
+
+export type EmulatorApp = Awaited<ReturnType<typeof createEmulatorApp>>;

@@ -1,25 +1,21 @@
+import type { ListPage } from 'verify-elements/protocol';
 import { fromBase64, toBase64Url, utf8 } from './bytes.js';
 import { E } from './errors.js';
-import { one, intParam, queryParams } from './params.js';
+import { intParam, one, queryParams, type WithRequest } from './params.js';
 
-const tokenOf = (/** @type {number} */ offset) => `PT${toBase64Url(utf8(String(offset)))}`;
-/** The offset in a page token; NaN when it is none. @param {string} token */
-const offsetOf = token => {
+const tokenOf = (offset: number) => `PT${toBase64Url(utf8(String(offset)))}`;
+/** The offset in a page token; NaN when it is none. */
+const offsetOf = (token: string) => {
   const bytes = token.startsWith('PT') ? fromBase64(token.slice(2)) : null;
   return bytes ? Number(new TextDecoder().decode(bytes)) : NaN;
 };
 
 /**
- * One page of `items` in Twilio's list shape: `{ [key]: [...], meta: {...} }`. The page position
- * travels as `PageToken` (also accepted as `pageToken`: the two SDKs differ) or `Page`.
- * @template T
- * @param {import('hono').Context} c
- * @param {T[]} items the whole filtered, ordered list
- * @param {string} key e.g. `challenges`
- * @param {Record<string, string>} filters query parameters to carry into the page URLs
- * @param {(item: T) => unknown} render
+ * One page of `items` (the whole filtered, ordered list) in Twilio's list shape: `{ [key]: [...], meta }`.
+ * The page position travels as `PageToken` (also accepted as `pageToken`: the two SDKs differ) or
+ * `Page`; `filters` are the query parameters to carry into the page URLs.
  */
-export function page(c, items, key, filters, render) {
+export function page<T, R, K extends string>(c: WithRequest, items: T[], key: K, filters: Record<string, string>, render: (item: T) => R): ListPage<K, R> {
   const query = queryParams(c);
   const size = intParam(one(query, 'PageSize'), 'PageSize', 1, 1000, 50);
   const token = one(query, 'PageToken') ?? one(query, 'pageToken');
@@ -32,10 +28,11 @@ export function page(c, items, key, filters, render) {
   }
   const number = Math.floor(offset / size);
   const path = new URL(c.req.url);
-  const url = (/** @type {Record<string, string | number>} */ extra) => {
+  const url = (extra: Record<string, string | number>) => {
     const q = new URLSearchParams({ ...filters, PageSize: String(size), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) });
     return `${path.origin}${path.pathname}?${q}`;
   };
+  // A computed key widens to `string`; it is `key`, so the object is the page of `K`.
   return {
     [key]: items.slice(offset, offset + size).map(render),
     meta: {
@@ -47,5 +44,5 @@ export function page(c, items, key, filters, render) {
       url: url({ Page: number }),
       key,
     },
-  };
+  } as ListPage<K, R>;
 }

@@ -1,19 +1,16 @@
-import { open, rename, readFile, mkdir } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Storage } from './store.js';
 
-/**
- * The emulator's state in a JSON file (`--data`), replaced by an atomic write: temp file, fsync, rename.
- * @param {string} file
- * @returns {import('./store.js').Storage}
- */
-export function fileStorage(file) {
+/** The emulator's state in a JSON file (`--data`), replaced by an atomic write: temp file, fsync, rename. */
+export function fileStorage(file: string): Storage {
   return {
     name: file,
     async load() {
       try {
         return await readFile(file, 'utf8');
       } catch (err) {
-        if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'ENOENT') throw err;
+        if (!(err instanceof Error && 'code' in err && err.code === 'ENOENT')) throw err;
         return null;
       }
     },

@@ -1,42 +1,54 @@
+import type { ChallengePushData, FcmMessage, NotificationPlatform } from 'verify-elements/protocol';
+import type { Clock } from './clock.js';
+import type { ChallengeRow, FactorRow } from './store.js';
+
 /** FCM sender id placed in `from`, as FCM does. */
 const SENDER_ID = '000000000000';
+
+/** An APNs payload: the alert, and the push data at the top level. */
+export type ApnsPayload = ChallengePushData & { aps: { alert: { body: string } } };
+
+export interface PushEntry {
+  id: number;
+  notification_platform: NotificationPlatform;
+  notification_token: string | null;
+  factor_sid: string;
+  challenge_sid: string;
+  date_created: number;
+  expires: number;
+  delivered: boolean;
+  payload: FcmMessage | ApnsPayload;
+}
+
+type Deliver = (entry: PushEntry) => void;
 
 /**
  * What would go to FCM/APNs: kept in an outbox and streamed to subscribers of the notification
  * token. A push that finds no subscriber waits (until its challenge expires), as FCM holds messages
  * for an offline device.
- * @param {{ clock: { now(): number }, limit?: number }} options
  */
-export function createPush({ clock, limit = 1000 }) {
-  /** @type {Array<Record<string, any>>} */
-  const outbox = [];
-  /** @type {Map<string, Set<(entry: Record<string, any>) => void>>} */
-  const subscribers = new Map();
-  /** @type {Set<() => void>} how to end each open subscription (on shutdown) */
-  const enders = new Set();
+export function createPush({ clock, limit = 1000 }: { clock: Pick<Clock, 'now'>; limit?: number }) {
+  const outbox: PushEntry[] = [];
+  const subscribers = new Map<string | null, Set<Deliver>>();
+  /** How to end each open subscription (on shutdown). */
+  const enders = new Set<() => void>();
   let seq = 0;
 
-  /** @param {Record<string, any>} entry @param {(entry: Record<string, any>) => void} deliver */
-  function hand(entry, deliver) {
+  function hand(entry: PushEntry, deliver: Deliver): void {
     entry.delivered = true;
     deliver(entry);
   }
 
   return {
     outbox,
-    /**
-     * Queues the push for a new challenge (or a resend) to the factor's device.
-     * @param {Record<string, any>} factor
-     * @param {Record<string, any>} challenge
-     * @param {number} ttlSeconds how long the push may wait for the device
-     */
-    send(factor, challenge, ttlSeconds) {
-      const data = { type: 'verify_push_challenge', factor_sid: factor.sid, challenge_sid: challenge.sid, message: challenge.details.message };
-      const payload = factor.notification_platform === 'apn'
+    /** Queues the push for a new challenge (or a resend) to the factor's device; `ttlSeconds`: how long it may wait for the device. */
+    send(factor: FactorRow, challenge: ChallengeRow, ttlSeconds: number): PushEntry {
+      const data: ChallengePushData = { type: 'verify_push_challenge', factor_sid: factor.sid, challenge_sid: challenge.sid, message: challenge.details.message };
+      const payload: PushEntry['payload'] = factor.notification_platform === 'apn'
         ? { aps: { alert: { body: data.message } }, ...data }
         : { data, from: SENDER_ID, priority: 'high', fcmMessageId: crypto.randomUUID() };
       const now = clock.now();
-      const entry = {
+      const entry: PushEntry = {
         id: ++seq,
         notification_platform: factor.notification_platform,
         notification_token: factor.notification_token,
@@ -56,13 +68,9 @@ export function createPush({ clock, limit = 1000 }) {
      * Subscribes to the pushes of a notification token. Replays what came after `lastEventId`
      * (an SSE reconnect), and in any case what waited undelivered and has not expired: an id from
      * before a restart of the emulator (ids start again at 1) must not hide the pushes of this run.
-     * @param {string} token
-     * @param {number | null} lastEventId
-     * @param {(entry: Record<string, any>) => void} deliver
-     * @param {() => void} end called when the emulator shuts down
-     * @returns {() => void} unsubscribe
+     * `end` is called when the emulator shuts down. Returns how to unsubscribe.
      */
-    subscribe(token, lastEventId, deliver, end) {
+    subscribe(token: string, lastEventId: number | null, deliver: Deliver, end: () => void): () => void {
       const now = clock.now();
       for (const entry of outbox) {
         if (entry.notification_token !== token) continue;
@@ -79,8 +87,10 @@ export function createPush({ clock, limit = 1000 }) {
       };
     },
     /** Ends every open subscription. */
-    close() {
+    close(): void {
       for (const end of [...enders]) end();
     },
   };
 }
+
+export type Push = ReturnType<typeof createPush>;

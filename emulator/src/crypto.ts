@@ -1,4 +1,5 @@
 import { compactVerify, decodeProtectedHeader, jwtVerify } from 'jose';
+import { DEVICE_JWT_CTY } from 'verify-elements/protocol';
 import { fromBase64, utf8 } from './bytes.js';
 
 /** Seconds of clock difference tolerated on a device JWT's `nbf` and `exp`. */
@@ -6,15 +7,14 @@ export const JWT_LEEWAY_SECONDS = 30;
 
 const P256 = { name: 'ECDSA', namedCurve: 'P-256' };
 
-/** @type {Map<string, CryptoKey>} imported keys by their base64 SPKI */
-const keys = new Map();
+/** Imported keys by their base64 SPKI. */
+const keys = new Map<string, CryptoKey>();
 
 /**
  * Imports `Binding.PublicKey`: standard base64 of a DER SubjectPublicKeyInfo of a P-256 key.
- * @param {string} spkiBase64
- * @returns {Promise<CryptoKey | null>} null when it is not such a key
+ * @returns null when it is not such a key
  */
-export async function importPublicKey(spkiBase64) {
+export async function importPublicKey(spkiBase64: string): Promise<CryptoKey | null> {
   const cached = keys.get(spkiBase64);
   if (cached) return cached;
   const der = /^[A-Za-z0-9+/]+={0,2}$/.test(spkiBase64) && fromBase64(spkiBase64);
@@ -33,10 +33,8 @@ export async function importPublicKey(spkiBase64) {
 /**
  * A DER `ECDSA-Sig-Value` (SEQUENCE of INTEGER r and s) as WebCrypto's raw `r||s` for P-256. Only
  * strict DER passes (positive, minimal integers, nothing after them), as OpenSSL verifies it.
- * @param {Uint8Array} der
- * @returns {Uint8Array | null}
  */
-function derToRaw(der) {
+function derToRaw(der: Uint8Array): Uint8Array<ArrayBuffer> | null {
   if (der.length < 8 || der[0] !== 0x30 || der[1] >= 0x80 || der[1] !== der.length - 2) return null;
   const raw = new Uint8Array(64);
   let at = 2;
@@ -53,13 +51,8 @@ function derToRaw(der) {
   return at === der.length ? raw : null;
 }
 
-/**
- * Checks a factor proof: base64 of a DER ECDSA-SHA256 signature over the UTF-8 factor SID.
- * @param {CryptoKey} key
- * @param {string} factorSid
- * @param {string} authPayload
- */
-export async function verifyFactorProof(key, factorSid, authPayload) {
+/** Checks a factor proof: base64 of a DER ECDSA-SHA256 signature over the UTF-8 factor SID. */
+export async function verifyFactorProof(key: CryptoKey, factorSid: string, authPayload: string): Promise<boolean> {
   const der = fromBase64(authPayload);
   const signature = der && derToRaw(der);
   if (!signature) return false;
@@ -70,11 +63,8 @@ export async function verifyFactorProof(key, factorSid, authPayload) {
   }
 }
 
-/**
- * The `kid` of a compact JWS, or null when the token is not one.
- * @param {string} token
- */
-export function jwtKid(token) {
+/** The `kid` of a compact JWS, or null when the token is not one. */
+export function jwtKid(token: string): string | null {
   try {
     const { kid } = decodeProtectedHeader(token);
     return typeof kid === 'string' ? kid : null;
@@ -83,17 +73,11 @@ export function jwtKid(token) {
   }
 }
 
-/** The content type every device JWT header carries (PROTOCOL.md "Keys and signatures"). */
-const DEVICE_JWT_CTY = 'twilio-pba;v=1';
-
 /**
  * Verifies a device JWT (ES256, `cty`, `sub` = account SID, `nbf`/`exp` against the emulator clock).
- * @param {string} token
- * @param {CryptoKey} key
- * @param {{ accountSid: string, now: number }} expected
- * @returns {Promise<string | null>} null when valid, else why it is not
+ * @returns null when valid, else why it is not
  */
-export async function verifyDeviceJwt(token, key, { accountSid, now }) {
+export async function verifyDeviceJwt(token: string, key: CryptoKey, { accountSid, now }: { accountSid: string; now: number }): Promise<string | null> {
   try {
     const { protectedHeader } = await jwtVerify(token, key, {
       algorithms: ['ES256'],
@@ -104,21 +88,19 @@ export async function verifyDeviceJwt(token, key, { accountSid, now }) {
     });
     return protectedHeader.cty === DEVICE_JWT_CTY ? null : `its header must have "cty": "${DEVICE_JWT_CTY}"`;
   } catch (err) {
-    return /** @type {Error} */ (err).message;
+    return err instanceof Error ? err.message : String(err);
   }
 }
 
 /**
  * Verifies a challenge answer JWT over the received `header.payload` bytes and decodes its payload.
- * @param {string} token
- * @param {CryptoKey} key
- * @returns {Promise<Record<string, unknown> | null>} the payload, or null when the signature is invalid
+ * @returns the payload (a JSON object, not yet checked against `AnswerJwtClaims`), or null when the signature is invalid
  */
-export async function verifyAnswerJwt(token, key) {
+export async function verifyAnswerJwt(token: string, key: CryptoKey): Promise<Record<string, unknown> | null> {
   try {
     const { payload } = await compactVerify(token, key, { algorithms: ['ES256'] });
-    const claims = JSON.parse(new TextDecoder().decode(payload));
-    return claims && typeof claims === 'object' && !Array.isArray(claims) ? claims : null;
+    const claims: unknown = JSON.parse(new TextDecoder().decode(payload));
+    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null;
   } catch {
     return null;
   }

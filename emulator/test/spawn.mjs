@@ -1,7 +1,8 @@
-// Runs the emulator's CLI as a child process, as users run it, for tests and benchmarks.
+// Runs the emulator's compiled CLI (dist/cli.js: build the package first) as a child process, as
+// users run it, for tests and benchmarks.
 import { spawn } from 'node:child_process';
 
-const cli = new URL('../cli.js', import.meta.url).pathname;
+const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 const STARTED = /Verify Push emulator on (\S+) \(account (AC\w+), auth token (\S+),/;
 
 /**

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The local Verify Push emulator: `verify-push-emulator --port 8787 --data state.json`.
 import { parseArgs } from 'node:util';
-import { createEmulator, DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from './server.js';
+import { createEmulator, DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, type Emulator, type Listening } from './server.js';
 
 const HELP = `Usage: verify-push-emulator [options]
 
@@ -16,23 +16,28 @@ A local Verify Push API (Twilio Verify v2 push factors) for development and test
   --help              this text
 `;
 
-let args;
-try {
-  ({ values: args } = parseArgs({
-    options: {
-      port: { type: 'string', default: '8787' },
-      host: { type: 'string', default: '127.0.0.1' },
-      data: { type: 'string' },
-      'account-sid': { type: 'string', default: DEFAULT_ACCOUNT_SID },
-      'auth-token': { type: 'string', default: DEFAULT_AUTH_TOKEN },
-      origin: { type: 'string', multiple: true, default: [] },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (err) {
-  console.error(`verify-push-emulator: ${/** @type {Error} */ (err).message}\n\n${HELP}`);
-  process.exit(2);
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        data: { type: 'string' },
+        'account-sid': { type: 'string', default: DEFAULT_ACCOUNT_SID },
+        'auth-token': { type: 'string', default: DEFAULT_AUTH_TOKEN },
+        origin: { type: 'string', multiple: true, default: [] },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (err) {
+    console.error(`verify-push-emulator: ${message(err)}\n\n${HELP}`);
+    process.exit(2);
+  }
 }
+
+const args = parse();
 if (args.help) {
   console.log(HELP);
   process.exit(0);
@@ -48,20 +53,21 @@ if (!/^AC[0-9a-zA-Z]{32}$/.test(args['account-sid'])) {
   process.exit(2);
 }
 
-let emulator, server;
+let emulator: Emulator;
+let server: Listening;
 try {
   emulator = await createEmulator({ accountSid: args['account-sid'], authToken: args['auth-token'], dataFile: args.data, origins: args.origin });
   server = await emulator.listen(port, args.host);
 } catch (err) {
-  const e = /** @type {NodeJS.ErrnoException} */ (err);
-  console.error(`verify-push-emulator: ${e.code === 'EADDRINUSE' ? `port ${port} is in use; pass another --port (0 picks a free one)` : e.message}`);
+  const inUse = err instanceof Error && 'code' in err && err.code === 'EADDRINUSE';
+  console.error(`verify-push-emulator: ${inUse ? `port ${port} is in use; pass another --port (0 picks a free one)` : message(err)}`);
   process.exit(1);
 }
 
 console.log(`Verify Push emulator on ${server.url} (account ${emulator.accountSid}, auth token ${emulator.authToken}, ${args.data ? `data ${args.data}` : 'memory only'})`);
 
 let stopping = false;
-for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;

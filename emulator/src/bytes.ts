@@ -3,20 +3,15 @@
 
 const encoder = new TextEncoder();
 
-/** @param {string} text */
-export const utf8 = text => encoder.encode(text);
+export const utf8 = (text: string): Uint8Array<ArrayBuffer> => encoder.encode(text);
 
-/** @param {number} length */
-export const randomBytes = length => crypto.getRandomValues(new Uint8Array(length));
+export const randomBytes = (length: number): Uint8Array<ArrayBuffer> => crypto.getRandomValues(new Uint8Array(length));
 
-/** @param {Uint8Array} bytes */
-export const toHex = bytes => Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+export const toHex = (bytes: Uint8Array): string => Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
 
-/** @param {Uint8Array} bytes */
-export const toBase64 = bytes => btoa(Array.from(bytes, b => String.fromCharCode(b)).join(''));
+export const toBase64 = (bytes: Uint8Array): string => btoa(Array.from(bytes, b => String.fromCharCode(b)).join(''));
 
-/** @param {Uint8Array} bytes */
-export const toBase64Url = bytes => toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+export const toBase64Url = (bytes: Uint8Array): string => toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 // Base64 digit values by character code, both alphabets; -1 for anything else. A table, not atob:
 // Node 20's atob is slow, and every request carries base64 in its Authorization header.
@@ -25,12 +20,8 @@ for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 DIGITS['-'.charCodeAt(0)] = 62;
 DIGITS['_'.charCodeAt(0)] = 63;
 
-/**
- * Standard or URL-safe base64, padded or not.
- * @param {string} text
- * @returns {Uint8Array | null} null when it is not base64
- */
-export function fromBase64(text) {
+/** Standard or URL-safe base64, padded or not; null when it is not base64. */
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
   const end = text.length - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
   if (end % 4 === 1) return null;
   const bytes = new Uint8Array(Math.floor((end * 3) / 4));
@@ -54,10 +45,8 @@ export function fromBase64(text) {
 /**
  * String equality in time that does not depend on where the strings differ (their lengths, which
  * are not secret here, end it early).
- * @param {string} a
- * @param {string} b
  */
-export function sameSecret(a, b) {
+export function sameSecret(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);

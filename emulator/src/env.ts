@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import type { Clock } from './clock.js';
+import type { Push } from './push.js';
+import type { ChallengeRow, FactorRow, Store } from './store.js';
+import type { Webhooks } from './webhooks.js';
+
+/** The requests the next `count` matching /v2 requests get (POST /emulator/faults). */
+export interface Fault {
+  status: number | null;
+  count: number;
+  delayMs: number;
+  path: string | null;
+}
+
+/** One emulator's state and services, shared by its routes. */
+export interface EmulatorContext {
+  store: Store;
+  clock: Clock;
+  accountSid: string;
+  authToken: string;
+  push: Push;
+  webhooks: Webhooks;
+  faults: Fault[];
+  limits: { factorCreationsPerMinute: number };
+  /** Factor creation times per `service\nidentity`, for 60326. */
+  factorCreations: Map<string, number[]>;
+  emitFactorEvent(type: 'factor.created' | 'factor.verified' | 'factor.deleted', factor: FactorRow): void;
+  emitChallengeEvent(type: 'challenge.approved' | 'challenge.denied', challenge: ChallengeRow): void;
+}
+
+/** The Hono environment of every route: the emulator is `c.var.ctx` (the routes are modules, the emulators instances). */
+export interface Env {
+  Variables: { ctx: EmulatorContext };
+}
+
+/** What route helpers read of a request's context, whatever middleware added to its variables. */
+export type RouteContext = Pick<Context<Env>, 'req' | 'var'>;

@@ -1,0 +1,47 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import {
+  ALREADY_RESPONDED, CHALLENGE_EXPIRED, CHALLENGE_NOT_FOUND, CODES, ENTITY_NOT_FOUND, type ErrorJson, FACTOR_EXISTS, FACTOR_NOT_VERIFIED,
+  INVALID_ANSWER_SIGNATURE, INVALID_BINDING, INVALID_CHALLENGE_SID, INVALID_DETAILS, INVALID_FACTOR_SID, INVALID_IDENTITY, INVALID_PARAMETER,
+  METHOD_NOT_ALLOWED, NOT_FOUND, SERVICE_FAILED, TOO_LARGE, TOO_MANY_FACTOR_CREATIONS, TOO_MANY_FACTORS, UNAUTHORIZED, VERIFICATION_FAILED,
+} from 'verify-elements/protocol';
+
+/** A Twilio-style API error: an HTTP status plus the `ErrorJson` body. */
+export class ApiError extends Error {
+  constructor(readonly code: number, message: string, readonly status: ContentfulStatusCode) {
+    super(message);
+  }
+
+  toJSON(): ErrorJson {
+    return { code: this.code, message: this.message, more_info: `https://www.twilio.com/docs/errors/${this.code}`, status: this.status };
+  }
+}
+
+/** An error of the code table, with the HTTP status the table gives it (every code the API answers has one). */
+const fail = (code: number, message: string) => new ApiError(code, message, CODES[code].status as ContentfulStatusCode);
+
+/** Shorthands for the errors of docs/protocol.md ("Error codes") and Twilio's generic ones. */
+export const E = {
+  invalidParam: (m: string) => fail(INVALID_PARAMETER, m),
+  verificationFailed: (m: string) => fail(VERIFICATION_FAILED, m),
+  invalidBinding: (m: string) => fail(INVALID_BINDING, m),
+  tooManyFactors: () => fail(TOO_MANY_FACTORS, 'This entity already has 20 push factors. Delete one before creating another.'),
+  factorExists: (m: string) => fail(FACTOR_EXISTS, m),
+  factorUnverified: () => fail(FACTOR_NOT_VERIFIED, 'The factor is not verified yet. Verify it (POST the factor with AuthPayload) before creating challenges.'),
+  alreadyResponded: (status: string) => fail(ALREADY_RESPONDED, `The challenge was already ${status}; it cannot be answered again.`),
+  expired: () => fail(CHALLENGE_EXPIRED, 'The challenge has expired. Create a new challenge.'),
+  badChallengeSignature: (m: string) => fail(INVALID_ANSWER_SIGNATURE, m),
+  tooManyCreations: () => fail(TOO_MANY_FACTOR_CREATIONS, 'Too many factors were created for this entity in the last minute. Wait a minute and try again.'),
+  invalidFactorSid: (m: string) => fail(INVALID_FACTOR_SID, m),
+  invalidChallengeSid: (m: string) => fail(INVALID_CHALLENGE_SID, m),
+  invalidIdentity: (m: string) => fail(INVALID_IDENTITY, m),
+  invalidDetails: (m: string) => fail(INVALID_DETAILS, m),
+  challengeNotFound: () => fail(CHALLENGE_NOT_FOUND, 'No such challenge for this entity. Check the challenge SID and the identity.'),
+  entityNotFound: () => fail(ENTITY_NOT_FOUND, 'No such entity in this service. Create a factor for the identity first.'),
+  unauthorized: (m: string) => fail(UNAUTHORIZED, m),
+  notFound: (what: string) => fail(NOT_FOUND, `The requested resource ${what} was not found.`),
+  methodNotAllowed: (method: string, allow: string) => fail(METHOD_NOT_ALLOWED, `Method ${method} is not allowed here; use ${allow}.`),
+  tooLarge: () => fail(TOO_LARGE, 'The request body is larger than 1 MiB. Send a smaller body.'),
+  serviceFailed: () => fail(SERVICE_FAILED, 'The emulator failed on this request; see its console.'),
+  /** POST /emulator/faults: any status, with Twilio's generic code for it (20000 + status). */
+  injected: (status: ContentfulStatusCode) => new ApiError(20000 + status, `Injected fault: this request was answered ${status} by POST /emulator/faults.`, status),
+};

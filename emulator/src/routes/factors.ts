@@ -1,0 +1,157 @@
+import { Hono } from 'hono';
+import { type FactorJson, type NotificationPlatform, SID_PREFIX } from 'verify-elements/protocol';
+import { auth, type Caller } from '../auth.js';
+import { rfc3339 } from '../clock.js';
+import { importPublicKey, verifyFactorProof } from '../crypto.js';
+import type { Env, RouteContext } from '../env.js';
+import { E } from '../errors.js';
+import { page } from '../paging.js';
+import { formBody, one, origin, type Params, stringMap } from '../params.js';
+import { newSid } from '../sid.js';
+import type { FactorRow } from '../store.js';
+import { insertEntity } from './entities.js';
+import { checkIdentity, ENTITY, entityOf, entityUrl, factorOf, serviceOf } from './lookup.js';
+
+const MAX_PUSH_FACTORS = 20;
+const PLATFORMS: readonly string[] = ['fcm', 'apn', 'none'] satisfies NotificationPlatform[];
+const isPlatform = (value: string | undefined): value is NotificationPlatform => value !== undefined && PLATFORMS.includes(value);
+
+export function renderFactor(base: string, f: FactorRow, accountSid: string): FactorJson {
+  return {
+    sid: f.sid,
+    account_sid: accountSid,
+    service_sid: f.service_sid,
+    entity_sid: f.entity_sid,
+    identity: f.identity,
+    friendly_name: f.friendly_name,
+    status: f.status,
+    factor_type: 'push',
+    binding: { alg: 'ES256', public_key: f.public_key },
+    config: {
+      sdk_version: f.sdk_version,
+      app_id: f.app_id,
+      notification_platform: f.notification_platform,
+      notification_token: f.notification_token,
+      credential_sid: f.credential_sid,
+    },
+    metadata: f.metadata,
+    date_created: rfc3339(f.date_created),
+    date_updated: rfc3339(f.date_updated),
+    url: `${entityUrl(base, f)}/Factors/${f.sid}`,
+  };
+}
+
+type Config = Pick<FactorRow, 'sdk_version' | 'app_id' | 'notification_platform' | 'notification_token'>;
+
+/** Reads and checks the `Config.*` parameters over `current` (creation: none yet, or an update that sends them). */
+function readConfig(p: Params, current?: Config): Config {
+  const platform = one(p, 'Config.NotificationPlatform') ?? current?.notification_platform;
+  if (!isPlatform(platform)) throw E.invalidParam('Config.NotificationPlatform must be fcm, apn or none.');
+  const token = platform === 'none' ? null : one(p, 'Config.NotificationToken') ?? current?.notification_token;
+  if (platform !== 'none' && !token) throw E.invalidParam(`Config.NotificationToken is required for platform ${platform}; use none for a device without pushes.`);
+  const text = (key: string, fallback: string | null | undefined) => {
+    const value = one(p, key);
+    if (value !== undefined && value.length > 256) throw E.invalidParam(`${key} must be at most 256 characters.`);
+    return value ?? fallback ?? null;
+  };
+  return {
+    sdk_version: text('Config.SdkVersion', current?.sdk_version),
+    app_id: text('Config.AppId', current?.app_id),
+    notification_platform: platform,
+    notification_token: token ?? null,
+  };
+}
+
+function checkFriendlyName(name: string | undefined): string {
+  if (!name || name.length > 64) throw E.invalidParam('FriendlyName is required and must be at most 64 characters.');
+  return name;
+}
+
+/** A device may act only on its own factor. */
+function ownFactor(caller: Caller, factor: FactorRow): FactorRow {
+  if (caller.kind === 'device' && caller.factor.sid !== factor.sid) throw E.unauthorized('The device JWT belongs to another factor than the one in the path.');
+  return factor;
+}
+
+const render = (c: RouteContext, f: FactorRow) => renderFactor(origin(c), f, c.var.ctx.accountSid);
+const FACTORS = `${ENTITY}/Factors` as const;
+const FACTOR = `${FACTORS}/:factor` as const;
+
+export default new Hono<Env>()
+  .get(FACTORS, auth('account', 'device'), c => {
+    const entity = entityOf(c.var.ctx.store, c.req.param());
+    return c.json(page(c, c.var.ctx.store.factorsOf(entity.sid), 'factors', {}, f => render(c, f)));
+  })
+  .post(FACTORS, auth('account', 'access'), async c => {
+    const { store, clock, limits, factorCreations, emitFactorEvent } = c.var.ctx;
+    const { caller } = c.var;
+    const service = serviceOf(store, c.req.param());
+    const identity = checkIdentity(c.req.param('identity'));
+    const p = await formBody(c);
+    if (one(p, 'FactorType') !== 'push') throw E.invalidParam('FactorType must be push.');
+    const friendlyName = checkFriendlyName(one(p, 'FriendlyName') ?? (caller.kind === 'access' ? caller.token.factor_friendly_name ?? undefined : undefined));
+    if (one(p, 'Binding.Alg') !== 'ES256') throw E.invalidBinding('Binding.Alg must be ES256.');
+    const publicKey = one(p, 'Binding.PublicKey') ?? '';
+    if (!(await importPublicKey(publicKey))) throw E.invalidBinding('Binding.PublicKey must be the standard base64 of a P-256 SubjectPublicKeyInfo (crypto.subtle.exportKey("spki", key)).');
+    const config = readConfig(p);
+    const metadata = stringMap(one(p, 'Metadata'), 'Metadata', E.invalidParam) ?? null;
+
+    const now = clock.now();
+    const key = `${service.sid}\n${identity}`;
+    const recent = (factorCreations.get(key) ?? []).filter(t => t > now - 60_000);
+    if (recent.length >= limits.factorCreationsPerMinute) throw E.tooManyCreations();
+    const entity = store.entity(service.sid, identity);
+    const existing = entity ? store.factorsOf(entity.sid) : [];
+    if (existing.length >= MAX_PUSH_FACTORS) throw E.tooManyFactors();
+    if (Object.values(store.state.factors).some(f => f.service_sid === service.sid && f.public_key === publicKey)) {
+      throw E.factorExists('A factor with this public key already exists in the service. Generate a new key pair for each factor.');
+    }
+    recent.push(now);
+    factorCreations.set(key, recent);
+
+    const owner = entity ?? insertEntity(store, service.sid, identity, now);
+    const factor = store.insert('factors', {
+      sid: newSid(SID_PREFIX.factor),
+      service_sid: service.sid,
+      entity_sid: owner.sid,
+      identity,
+      friendly_name: friendlyName,
+      status: 'unverified',
+      public_key: publicKey,
+      credential_sid: newSid(SID_PREFIX.credential),
+      ...config,
+      metadata,
+      date_created: now,
+      date_updated: now,
+    });
+    await store.save();
+    emitFactorEvent('factor.created', factor);
+    return c.json(render(c, factor), 201);
+  })
+  .get(FACTOR, auth('account', 'device'), c => c.json(render(c, ownFactor(c.var.caller, factorOf(c.var.ctx.store, c.req.param())))))
+  .post(FACTOR, auth('account', 'device'), async c => {
+    const { store, clock, emitFactorEvent } = c.var.ctx;
+    const factor = ownFactor(c.var.caller, factorOf(store, c.req.param()));
+    const p = await formBody(c);
+    const authPayload = one(p, 'AuthPayload');
+    const key = await importPublicKey(factor.public_key);
+    if (authPayload !== undefined && !(key && await verifyFactorProof(key, factor.sid, authPayload))) {
+      throw E.verificationFailed('AuthPayload is not a valid signature of the factor SID. Sign the UTF-8 factor SID with the factor key (ECDSA P-256, SHA-256) and send the DER signature in standard base64.');
+    }
+    // Every check passes before anything changes.
+    const friendlyName = one(p, 'FriendlyName') === undefined ? factor.friendly_name : checkFriendlyName(one(p, 'FriendlyName'));
+    const config = readConfig(p, factor);
+    const verifiedNow = authPayload !== undefined && factor.status === 'unverified';
+    Object.assign(factor, config, { friendly_name: friendlyName, status: verifiedNow ? 'verified' : factor.status, date_updated: clock.now() });
+    await store.save();
+    if (verifiedNow) emitFactorEvent('factor.verified', factor);
+    return c.json(render(c, factor));
+  })
+  .delete(FACTOR, auth('account', 'device'), async c => {
+    const { store, emitFactorEvent } = c.var.ctx;
+    const factor = ownFactor(c.var.caller, factorOf(store, c.req.param()));
+    store.removeFactor(factor.sid);
+    await store.save();
+    emitFactorEvent('factor.deleted', factor);
+    return c.body(null, 204);
+  });
