@@ -1,22 +1,4 @@
-export * from './codes.js';
 import { isTransientCode } from '../protocol/codes.js';
-
-const WRONG_KEY = "The factor's key did not match; remove this factor and enroll again.";
-
-/** What to do about an API error, by code (or by HTTP status when no code matches); local checks reuse it. */
-export const ADVICE: Record<number, string> = {
-  60322: 'It was already answered, maybe in another tab or device; fetch it again to show its status.',
-  60323: 'It expired; ask for a new one.',
-  60311: WRONG_KEY,
-  60324: WRONG_KEY,
-  60318: 'Verify the factor first.',
-  60315: 'Delete a factor of this user before enrolling another.',
-  400: 'Check the parameters passed to the client.',
-  401: 'The credentials were refused: get a new access token, or check that the factor still exists.',
-  404: 'It does not exist (any more).',
-  429: 'Too many attempts; wait a minute before trying again.',
-  500: 'The service failed; try again later.',
-};
 
 /**
  * Every failure of the client. `code` is the Verify API's code (e.g. 60322 already responded,

@@ -1,4 +1,6 @@
-import { ADVICE, MAPPER_ERROR, NETWORK_ERROR, VerifyError } from './errors.js';
+import { MAPPER_ERROR, NETWORK_ERROR } from '../protocol/codes.js';
+import { codeInfo } from '../protocol/code-table.js';
+import { VerifyError } from './errors.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -32,7 +34,7 @@ export interface Http {
 
 function apiError(status: number, body: { code?: unknown; message?: unknown } | null): VerifyError {
   const code = typeof body?.code === 'number' ? body.code : status >= 500 ? NETWORK_ERROR : MAPPER_ERROR;
-  const advice = ADVICE[code] ?? ADVICE[status >= 500 ? 500 : status] ?? '';
+  const advice = codeInfo(code, status)?.advice ?? '';
   const said = typeof body?.message === 'string' ? body.message.replace(/\.?$/, '.') : `HTTP ${status}.`;
   return new VerifyError(code, `Verify API error ${code}: ${said} ${advice}`.trim(), status);
 }

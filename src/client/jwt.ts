@@ -1,5 +1,6 @@
 import { rawToDer } from './der.js';
-import { AUTHENTICATION_TOKEN_ERROR, KEY_STORAGE_ERROR, VerifyError } from './errors.js';
+import { AUTHENTICATION_TOKEN_ERROR, KEY_STORAGE_ERROR } from '../protocol/codes.js';
+import { VerifyError } from './errors.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -1,5 +1,6 @@
 import { wrap, type IDBPDatabase } from 'idb';
-import { STORAGE_ERROR, VerifyError } from './errors.js';
+import { STORAGE_ERROR } from '../protocol/codes.js';
+import { VerifyError } from './errors.js';
 import type { FactorStore } from './types.js';
 
 /** Where factors and their CryptoKeyPairs live. Every failure rejects with a VerifyError 60403. */

@@ -1,5 +1,7 @@
 import { VERSION } from '../version.js';
-import { ADVICE, INITIALIZATION_ERROR, INPUT_ERROR, KEY_STORAGE_ERROR, MAPPER_ERROR, NETWORK_ERROR, VerifyError } from './errors.js';
+import { ALREADY_RESPONDED, CHALLENGE_EXPIRED, INITIALIZATION_ERROR, INPUT_ERROR, KEY_STORAGE_ERROR, MAPPER_ERROR, NETWORK_ERROR } from '../protocol/codes.js';
+import { CODES } from '../protocol/code-table.js';
+import { VerifyError } from './errors.js';
 import { backOff, createHttp } from './http.js';
 import { base64, challengeJwt, deviceJwt, factorProof } from './jwt.js';
 import { createIndexedDbStore } from './key-store.js';
@@ -126,10 +128,10 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
     if (challenge.factorSid !== r.sid) throw new VerifyError(INPUT_ERROR, `Challenge ${challenge.sid} belongs to another factor; answer it with factor ${challenge.factorSid}.`);
     // An answered challenge says so even once its expiration date has passed.
     if (challenge.status === 'approved' || challenge.status === 'denied') {
-      throw new VerifyError(60322, `Challenge ${challenge.sid} was already ${challenge.status}. ${ADVICE[60322]}`);
+      throw new VerifyError(ALREADY_RESPONDED, `Challenge ${challenge.sid} was already ${challenge.status}. ${CODES[ALREADY_RESPONDED].advice}`);
     }
     if (challenge.status !== 'pending' || Date.parse(challenge.expirationDate) <= http.now() * 1000) {
-      throw new VerifyError(60323, `Challenge ${challenge.sid}: ${ADVICE[60323]}`);
+      throw new VerifyError(CHALLENGE_EXPIRED, `Challenge ${challenge.sid}: ${CODES[CHALLENGE_EXPIRED].advice}`);
     }
     if (!fields) {
       throw new VerifyError(MAPPER_ERROR, 'The Verify API did not expose Twilio-Verify-Signature-Fields; a server for browsers must list it in Access-Control-Expose-Headers.');

@@ -1,2 +1,3 @@
 export * from './codes.js';
+export * from './code-table.js';
 export * from './wire.js';

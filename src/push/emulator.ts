@@ -4,7 +4,7 @@
  * For development, tests and stories.
  * @module
  */
-import { NETWORK_ERROR } from '../client/errors.js';
+import { NETWORK_ERROR } from '../protocol/codes.js';
 import type { ChallengePush, Factor, PushConfig, PushTransport, PushTransportError } from '../client/types.js';
 import { emitter, subscribers } from './emitter.js';
 import { PushError } from './payload.js';

@@ -6,7 +6,7 @@
  */
 import type { FirebaseOptions } from 'firebase/app';
 import type { Messaging } from 'firebase/messaging';
-import { INITIALIZATION_ERROR, NETWORK_ERROR } from '../client/errors.js';
+import { INITIALIZATION_ERROR, NETWORK_ERROR } from '../protocol/codes.js';
 import type { ChallengePush, Factor, PushConfig, PushTransport, PushTransportError } from '../client/types.js';
 import { emitter, subscribers } from './emitter.js';
 import { PushError, SW_MESSAGE_SOURCE } from './payload.js';

@@ -1,4 +1,5 @@
-import { MAPPER_ERROR, VerifyError } from '../client/errors.js';
+import { MAPPER_ERROR } from '../protocol/codes.js';
+import { VerifyError } from '../client/errors.js';
 import type { ChallengePush } from '../client/types.js';
 
 /** Why a push was not delivered as a challenge (a transport's failures add their own reasons). */

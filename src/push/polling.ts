@@ -4,7 +4,8 @@
  * back-off on errors, and not at all while the page is hidden. Works in every engine.
  * @module
  */
-import { INITIALIZATION_ERROR, NETWORK_ERROR, VerifyError } from '../client/errors.js';
+import { INITIALIZATION_ERROR, NETWORK_ERROR } from '../protocol/codes.js';
+import { VerifyError } from '../client/errors.js';
 import type { ChallengePush, Factor, PushConfig, PushTransport, PushTransportError, VerifyPushClient } from '../client/types.js';
 import { emitter } from './emitter.js';
 import { parsePush, pushData, PushError } from './payload.js';

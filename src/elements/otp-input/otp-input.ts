@@ -7,6 +7,7 @@ import { otpInput as en } from '../../locales/en.js';
 import { LocaleController } from '../../locales/localize.js';
 import { DEV_MODE } from '../../dev.js';
 import type { OtpInputStrings } from './strings.js';
+import { Announcer } from '../internal/announcer.js';
 
 export type { OtpInputStrings };
 
@@ -131,7 +132,7 @@ export class OtpInput extends LitElement {
   #focused = false;
   #fieldDisabled = false;
   #showValidity = false;
-  #announcement = '';
+  readonly #announcer = new Announcer(this);
 
   #input: HTMLInputElement | undefined;
   #errorNode: HTMLElement | undefined;
@@ -333,7 +334,7 @@ export class OtpInput extends LitElement {
         <slot></slot>
       </div>
       <div part="error" ?hidden=${!error}><slot name="message"></slot></div>
-      <span class="visually-hidden" role="status">${this.#announcement}</span>`;
+      ${this.#announcer.region}`;
   }
 
   get #strings(): OtpInputStrings {
@@ -535,7 +536,7 @@ export class OtpInput extends LitElement {
     this.requestUpdate();
     if (this.#hasFocus()) this.#selectBox(input.selectionStart ?? clean.length);
     else this.#sync();
-    if (source === 'autofill' || source === 'webotp') this.#announce();
+    if (source === 'autofill' || source === 'webotp') this.#announcer.announce(this.#strings.filledIn);
     this.#maybeComplete(before, clean, source);
   }
 
@@ -550,16 +551,6 @@ export class OtpInput extends LitElement {
     // The render that clears "incomplete" has not run yet; the form checks validity now.
     this.#input!.setCustomValidity(this.#validityMessage());
     this.#input!.form?.requestSubmit();
-  }
-
-  #announce(): void {
-    // A live region announces a change of its text; clear it first so a repeat is announced too.
-    this.#announcement = '';
-    this.requestUpdate();
-    requestAnimationFrame(() => {
-      this.#announcement = this.#strings.filledIn;
-      this.requestUpdate();
-    });
   }
 
   #onKeyDown(e: KeyboardEvent) {

@@ -1,7 +1,7 @@
 import type { ChallengeStatus } from '../../client/types.js';
-import { eventInit } from '../event-init.js';
+import { eventInit } from '../internal/event-init.js';
 
-export { VerifyErrorEvent, type VerifyErrorDetail } from '../verify-error.js';
+export { VerifyErrorEvent, type VerifyErrorDetail } from '../internal/verify-error.js';
 
 /** Which challenge an event is about. */
 export interface ChallengeRef {

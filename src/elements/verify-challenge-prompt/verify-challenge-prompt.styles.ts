@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { base } from '../base.styles.js';
+import { base } from '../internal/base.styles.js';
 
 export const styles = [
   base,

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { NETWORK_ERROR } from '../../client/codes.js';
+import { ALREADY_RESPONDED, CHALLENGE_EXPIRED, NETWORK_ERROR, isTransientCode } from '../../protocol/codes.js';
 import type { Challenge, ChallengePush, VerifyPushClient } from '../../client/types.js';
 import { VERSION } from '../../version.js';
 import { VerifyApprovedEvent, VerifyChallengeEvent, VerifyDeniedEvent, VerifyErrorEvent, VerifyExpiredEvent, type ChallengeRef } from './events.js';
@@ -7,6 +7,9 @@ import { styles } from './verify-challenge-prompt.styles.js';
 import { challengePrompt as en } from '../../locales/en.js';
 import { LocaleController } from '../../locales/localize.js';
 import type { ChallengePromptStrings } from './strings.js';
+import { Announcer } from '../internal/announcer.js';
+import { toErrorDetail, type ErrorDetail } from '../internal/error-detail.js';
+import { FocusController } from '../internal/focus.js';
 
 export type { ChallengePromptStrings };
 
@@ -25,12 +28,8 @@ export type ChallengePromptState =
   | 'offline'
   | 'error';
 
-
-
 const THRESHOLDS = [60, 30, 10];
 const CHANNEL = 'verify-elements';
-const ALREADY_ANSWERED = 60322;
-const EXPIRED = 60323;
 
 type Target = Omit<ChallengePush, 'message'> & { message?: string };
 
@@ -135,11 +134,10 @@ export class VerifyChallengePrompt extends LitElement {
   #reported = false;
   #left = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #announcement = '';
-  #error: [code: number, message: string] = [0, ''];
+  readonly #announcer = new Announcer(this);
+  #error: ErrorDetail = { code: 0, message: '' };
   #retry: (() => void) | undefined;
-  // A selector of what gets focus once it is rendered.
-  #focus: string | undefined;
+  readonly #focus = new FocusController(this);
   // Whether focus was in the prompt when an answer started (its disabled button may have lost it).
   #hadFocus = false;
   #listening: VerifyPushClient | undefined;
@@ -155,7 +153,7 @@ export class VerifyChallengePrompt extends LitElement {
     super.connectedCallback();
     this.#channel = new BroadcastChannel(CHANNEL);
     this.#channel.onmessage = ({ data }: MessageEvent) => {
-      if (data?.challengeSid === this.#target?.challengeSid && (this.#state === 'pending' || this.#state === 'confirm')) this.#answered(en.answered);
+      if (data?.challengeSid === this.#target?.challengeSid && (this.#state === 'pending' || this.#state === 'confirm')) this.#answered(`Challenge ${data.challengeSid} was ${data.status} in another tab.`);
     };
     this.#listen();
     this.#tick();
@@ -179,11 +177,6 @@ export class VerifyChallengePrompt extends LitElement {
 
   protected override updated(): void {
     this.setAttribute('state', this.#state);
-    const focus = this.#focus && this.renderRoot.querySelector<HTMLElement>(this.#focus);
-    if (focus) {
-      this.#focus = undefined;
-      focus.focus();
-    }
   }
 
   protected override render() {
@@ -232,7 +225,7 @@ export class VerifyChallengePrompt extends LitElement {
         ${status ? html`<p part="status">${status}</p>` : nothing}
         ${this.#retry ? html`<div part="actions"><button part="retry" @click=${this.#retry}>${s.retry}</button></div>` : nothing}
       </section>
-      <div class="visually-hidden" role="status">${this.#announcement}</div>`;
+      ${this.#announcer.region}`;
   }
 
   get #strings(): ChallengePromptStrings {
@@ -259,7 +252,7 @@ export class VerifyChallengePrompt extends LitElement {
       expired: s.expired,
       answered: s.answered,
       offline: s.offline,
-      error: s.error(...this.#error),
+      error: s.error(this.#error.code, this.#error.message),
     };
     return text[this.#state] ?? '';
   }
@@ -288,8 +281,8 @@ export class VerifyChallengePrompt extends LitElement {
     this.#challenge = undefined;
     this.#choices = [];
     this.#choice = '';
-    this.#announcement = '';
-    this.#focus = this.autoApprove ? undefined : '[part=message]';
+    this.#announcer.clear();
+    this.#focus.request(this.autoApprove ? undefined : '[part=message]');
     this.#load();
   }
 
@@ -319,7 +312,7 @@ export class VerifyChallengePrompt extends LitElement {
       new VerifyChallengeEvent({ ...this.#ref, message: details.message, fields: details.fields, status, expirationDate, numberMatch: this.#choices.length > 0 }),
     );
     if (status === 'expired') return this.#expire();
-    if (status !== 'pending') return this.#answered(en.answered);
+    if (status !== 'pending') return this.#answered(`Challenge ${challenge.sid} was already ${status}.`);
     this.#set('pending');
     this.#left = this.#secondsLeft(); // announced only when a threshold is crossed while shown
     this.#tick();
@@ -334,7 +327,7 @@ export class VerifyChallengePrompt extends LitElement {
     const left = this.#secondsLeft();
     if (left !== this.#left) {
       const crossed = THRESHOLDS.find(t => left <= t && this.#left > t);
-      if (crossed && left) this.#announce(this.#strings.timeLeftAnnouncement(crossed));
+      if (crossed && left) this.#announcer.announce(this.#strings.timeLeftAnnouncement(crossed));
       this.#left = left;
       this.requestUpdate();
     }
@@ -358,7 +351,7 @@ export class VerifyChallengePrompt extends LitElement {
 
   #askReport(): void {
     this.#set('confirm');
-    this.#focus = '[part=report]';
+    this.#focus.request('[part=report]');
   }
 
   async #answer(approve: boolean, reported = false): Promise<void> {
@@ -385,17 +378,17 @@ export class VerifyChallengePrompt extends LitElement {
   }
 
   #fail(error: unknown, retry: () => void): void {
-    const e = error as { name?: string; code?: number; message?: string; status?: number };
-    const code = e?.name === 'VerifyError' ? e.code! : 0;
-    const message = e?.message ?? String(error);
-    if (code === EXPIRED) return this.#expire();
-    if (code === ALREADY_ANSWERED) return this.#answered(message);
-    this.#error = [code, message];
-    this.#end(code === NETWORK_ERROR ? 'offline' : 'error');
+    const detail = toErrorDetail(error);
+    if (detail.code === CHALLENGE_EXPIRED) return this.#expire();
+    if (detail.code === ALREADY_RESPONDED) return this.#answered(detail.message);
+    this.#error = detail;
+    this.#end(detail.code === NETWORK_ERROR ? 'offline' : 'error');
     // Only a failure that may pass gets a Retry.
-    if (code === NETWORK_ERROR || (e?.status ?? 0) >= 500) this.#retry = retry;
-    if (this.#retry && this.#focus) this.#focus = '[part=retry]';
-    this.#emit(new VerifyErrorEvent({ code, message }));
+    if (isTransientCode(detail.code, detail.status)) {
+      this.#retry = retry;
+      if (this.#focus.pending) this.#focus.request('[part=retry]');
+    }
+    this.#emit(new VerifyErrorEvent({ code: detail.code, message: detail.message }));
   }
 
   #expire(): void {
@@ -403,28 +396,23 @@ export class VerifyChallengePrompt extends LitElement {
     this.#emit(new VerifyExpiredEvent(this.#ref));
   }
 
-  /** `message` goes into the `verify-error` event: English, for logs; the screen shows `strings.answered`. */
+  /** `message` goes into the `verify-error` event, for logs; the screen shows `strings.answered`. */
   #answered(message: string): void {
     this.#end('answered');
-    this.#emit(new VerifyErrorEvent({ code: ALREADY_ANSWERED, message }));
+    this.#emit(new VerifyErrorEvent({ code: ALREADY_RESPONDED, message }));
   }
 
   /** A final state: said aloud, and focus kept in the prompt when its button goes away. */
   #end(state: ChallengePromptState): void {
-    if (this.#hadFocus || this.matches(':focus-within')) this.#focus = '[part=message]';
+    if (this.#hadFocus || this.matches(':focus-within')) this.#focus.request('[part=message]');
     this.#hadFocus = false;
     this.#set(state);
     clearTimeout(this.#timer);
-    this.#announce(this.#statusText());
+    this.#announcer.announce(this.#statusText());
   }
 
   // One call site for dispatchEvent: the manifest documents the events from @fires, not from guesses.
   #emit(event: Event): void {
     this.dispatchEvent(event);
-  }
-
-  #announce(text: string): void {
-    this.#announcement = text;
-    this.requestUpdate();
   }
 }

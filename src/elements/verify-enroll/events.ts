@@ -1,8 +1,8 @@
 import type { PushConfig } from '../../client/types.js';
-import type { VerifyErrorDetail } from '../verify-error.js';
-import { eventInit } from '../event-init.js';
+import type { VerifyErrorDetail } from '../internal/verify-error.js';
+import { eventInit } from '../internal/event-init.js';
 
-export { VerifyErrorEvent } from '../verify-error.js';
+export { VerifyErrorEvent } from '../internal/verify-error.js';
 
 /** Where enrolling (or removing) failed: getting the token, a visible step, or the removal. */
 export type EnrollErrorStep = NonNullable<VerifyErrorDetail['step']>;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import { AUTHENTICATION_TOKEN_ERROR, INITIALIZATION_ERROR, KEY_STORAGE_ERROR, NETWORK_ERROR, STORAGE_ERROR } from '../../client/codes.js';
-import type { VerifyError } from '../../client/errors.js';
+import { AUTHENTICATION_TOKEN_ERROR, INITIALIZATION_ERROR, KEY_STORAGE_ERROR, NETWORK_ERROR, STORAGE_ERROR } from '../../protocol/codes.js';
+import { VerifyError } from '../../client/errors.js';
 import type { Factor, PushConfig, PushTransport, PushTransportError, VerifyPushClient } from '../../client/types.js';
 import type { FcmTransportOptions } from '../../push/fcm.js';
 import type { PollingTransportOptions } from '../../push/polling.js';
@@ -10,6 +10,9 @@ import { styles } from './verify-enroll.styles.js';
 import { verifyEnroll as en } from '../../locales/en.js';
 import { LocaleController } from '../../locales/localize.js';
 import type { EnrollStep, EnrollStepState, VerifyEnrollStrings } from './strings.js';
+import { Announcer } from '../internal/announcer.js';
+import { toErrorDetail, type ErrorDetail } from '../internal/error-detail.js';
+import { FocusController } from '../internal/focus.js';
 
 export type { EnrollStep, EnrollStepState, VerifyEnrollStrings };
 
@@ -34,9 +37,6 @@ interface Transports {
 
 // A ring, a (spinning) dotted ring, a check, a cross: the state in shape, not colour alone.
 const MARKS: Record<EnrollStepState, string> = { pending: '○', active: '◌', done: '✓', failed: '✕' };
-
-// An Error with a code is all a `verify-error` needs (the VerifyError class stays in the lazy client).
-const failure = (code: number, message: string) => Object.assign(new Error(message), { code });
 
 /**
  * Enrolls this browser as a Verify Push factor, showing each step: notification permission (for
@@ -121,15 +121,16 @@ export class VerifyEnroll extends LitElement {
 
   #phase: Phase = 'checking';
   #steps = new Map<EnrollStep, EnrollStepState>();
-  #error: { code: number; message: string } | undefined;
+  #error: ErrorDetail | undefined;
   #factor: Factor | undefined;
   #removed = false;
   // Enrolled (or enrolling) without notifications although the transport pushes.
   #fallback = false;
-  #announcement = '';
+  readonly #announcer = new Announcer(this);
   #retry: () => Promise<void> = () => this.#check();
+  readonly #focus = new FocusController(this);
   // Set by a click: after the next renders, focus follows the state (title while busy, then the button).
-  #moveFocus = false;
+  #followFocus = false;
   #given: VerifyPushClient | undefined;
   #transports: Promise<Transports> | undefined;
   #client: VerifyPushClient | undefined;
@@ -158,13 +159,13 @@ export class VerifyEnroll extends LitElement {
   }
 
   protected override updated(): void {
-    if (!this.#moveFocus) return;
-    const root = this.renderRoot as ShadowRoot;
-    // Only while focus is still ours (or was dropped with a button that went away).
-    const ours = root.activeElement || document.activeElement === document.body || !document.activeElement;
-    const target = root.querySelector<HTMLElement>('button') ?? root.querySelector<HTMLElement>('[part="title"]');
-    if (ours) target?.focus();
-    this.#moveFocus = this.#busy;
+    this.#followFocus &&= this.#busy;
+    if (this.#followFocus) this.#requestFocus();
+  }
+
+  /** After the next render: the button, else the title, while focus is still ours (or was dropped with a button that went away). */
+  #requestFocus(): void {
+    this.#focus.request(root => root.querySelector<HTMLElement>('button') ?? root.querySelector<HTMLElement>('[part="title"]'), { ifHeld: true });
   }
 
   get #busy(): boolean {
@@ -202,27 +203,37 @@ export class VerifyEnroll extends LitElement {
           : phase === 'failed'
             ? button('retry', s.retry, () => this.#act(this.#retry))
             : nothing;
-    // Templates without indentation: whitespace between tags is bytes on the wire and nothing on screen.
-    return html`<div part="container"><p part="title" tabindex="-1">${title}</p>${phase === 'idle' && !this.#removed ? html`<p part="intro">${s.intro}</p>` : nothing}${
-      this.#steps.size && phase !== 'idle'
-        ? html`<ol part="steps">${[...this.#steps].map(
-            ([step, state]) =>
-              html`<li part="step step-${state}" aria-current=${state === 'active' ? 'step' : nothing}><span part="step-icon" aria-hidden="true">${MARKS[state]}</span>${s.steps[step]}<span class="visually-hidden">${s.stepStates[state]}</span></li>`,
-          )}</ol>`
-        : nothing
-    }${notice ? html`<p part="notice">${notice}</p>` : nothing}${phase === 'failed' ? html`<p part="error">${s.error(this.#error!.code, this.#error!.message)}</p>` : nothing}${
-      action === nothing ? nothing : html`<div part="actions">${action}</div>`
-    }<span class="visually-hidden" role="status">${this.#announcement}</span></div>`;
+    const steps = this.#steps.size && phase !== 'idle' ? [...this.#steps] : [];
+    return html`<div part="container">
+      <p part="title" tabindex="-1">${title}</p>
+      ${phase === 'idle' && !this.#removed ? html`<p part="intro">${s.intro}</p>` : nothing}
+      ${steps.length
+        ? html`<ol part="steps">
+            ${steps.map(
+              ([step, state]) =>
+                // No whitespace inside the item: its text is read as one phrase.
+                html`<li part="step step-${state}" aria-current=${state === 'active' ? 'step' : nothing}><span part="step-icon" aria-hidden="true">${MARKS[state]}</span>${s.steps[step]}<span class="visually-hidden">${s.stepStates[state]}</span></li>`,
+            )}
+          </ol>`
+        : nothing}
+      ${notice ? html`<p part="notice">${notice}</p>` : nothing}
+      ${phase === 'failed' ? html`<p part="error">${s.error(this.#error!.code, this.#error!.message)}</p>` : nothing}
+      ${action === nothing ? nothing : html`<div part="actions">${action}</div>`}
+      ${this.#announcer.region}
+    </div>`;
   }
 
   #act(action: () => Promise<void>): void {
-    this.#moveFocus = true;
+    this.#followFocus = true;
+    this.#requestFocus();
     void action();
   }
 
-  #set(phase: Phase, announcement = this.#announcement): void {
+  /** Shows `phase`; says `announcement` when given (`''` silences what was said before). */
+  #set(phase: Phase, announcement?: string): void {
     this.#phase = phase;
-    this.#announcement = announcement;
+    if (announcement) this.#announcer.announce(announcement);
+    else if (announcement === '') this.#announcer.clear();
     this.requestUpdate();
   }
 
@@ -237,7 +248,7 @@ export class VerifyEnroll extends LitElement {
     return (this.#transports ??= (async () => {
       const { pollingTransport, withPollingFallback } = await import('../../push/polling.js');
       const polling = pollingTransport(this.pollingOptions);
-      if (this.transport === 'fcm' && !this.fcmOptions) throw failure(INITIALIZATION_ERROR, '<verify-enroll transport="fcm"> needs fcmOptions.');
+      if (this.transport === 'fcm' && !this.fcmOptions) throw new VerifyError(INITIALIZATION_ERROR, '<verify-enroll transport="fcm"> needs fcmOptions.');
       const push =
         this.transport === 'fcm'
           ? (await import('../../push/fcm.js')).fcmTransport(this.fcmOptions!)
@@ -260,17 +271,17 @@ export class VerifyEnroll extends LitElement {
 
   async #token(): Promise<EnrollmentToken> {
     if (this.tokenProvider) return this.tokenProvider();
-    if (!this.tokenUrl) throw failure(AUTHENTICATION_TOKEN_ERROR, '<verify-enroll> needs token-url or tokenProvider.');
+    if (!this.tokenUrl) throw new VerifyError(AUTHENTICATION_TOKEN_ERROR, '<verify-enroll> needs token-url or tokenProvider.');
     let response: Response;
     try {
       response = await fetch(this.tokenUrl, { method: 'POST', credentials: 'include', headers: { Accept: 'application/json' } });
     } catch {
-      throw failure(NETWORK_ERROR, `The site's server did not answer (${this.tokenUrl}).`);
+      throw new VerifyError(NETWORK_ERROR, `The site's server did not answer (${this.tokenUrl}).`);
     }
-    if (!response.ok) throw failure(AUTHENTICATION_TOKEN_ERROR, `The site's server refused an enrollment token (HTTP ${response.status}).`);
+    if (!response.ok) throw new VerifyError(AUTHENTICATION_TOKEN_ERROR, `The site's server refused an enrollment token (HTTP ${response.status}).`);
     const body = await response.json().catch(() => undefined);
     if (typeof body?.token !== 'string' || typeof body.serviceSid !== 'string' || typeof body.identity !== 'string') {
-      throw failure(AUTHENTICATION_TOKEN_ERROR, `${this.tokenUrl} answered without token, serviceSid or identity.`);
+      throw new VerifyError(AUTHENTICATION_TOKEN_ERROR, `${this.tokenUrl} answered without token, serviceSid or identity.`);
     }
     return body;
   }
@@ -342,7 +353,7 @@ export class VerifyEnroll extends LitElement {
           factor = await client.createFactor({ accessToken: token.token, serviceSid: token.serviceSid, identity: token.identity, friendlyName, push });
         } catch (error) {
           // One call makes the key and registers it: storage and key failures are the key's.
-          const code = (error as VerifyError).code;
+          const { code } = toErrorDetail(error);
           if (code !== STORAGE_ERROR && code !== KEY_STORAGE_ERROR) {
             step = 'register';
             this.#steps.set('key', 'done').set('register', 'active');
@@ -390,9 +401,7 @@ export class VerifyEnroll extends LitElement {
   }
 
   #fail(step: EnrollErrorStep, error: unknown): void {
-    const given = (error as VerifyError)?.code;
-    const code = typeof given === 'number' ? given : 0;
-    const message = (error as Error)?.message || String(error);
+    const { code, message } = toErrorDetail(error);
     if (this.#steps.get(step as EnrollStep) === 'active') this.#steps.set(step as EnrollStep, 'failed');
     this.#error = { code, message };
     const s = this.#strings;
