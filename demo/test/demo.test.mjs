@@ -7,13 +7,16 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import puppeteer from 'puppeteer-core';
+import { register } from 'tsx/esm/api';
 import { remote } from 'webdriverio';
 import twilio from 'twilio';
 import { parseOtpSms } from 'verify-elements/sms';
 import { DEFAULT_AUTH_TOKEN } from 'verify-push-emulator/node';
 import { spawnEmulator } from '../../emulator/test/spawn.mjs';
-import { createVerify } from '../verify.js';
 import { engines, startWebKitDriver, webkitCapabilities } from '../../test/support/browsers.mjs';
+// The backend's Verify calls from their TypeScript source, as `npm start` runs them.
+register();
+const { createVerify } = await import('../src/verify.ts');
 
 const TIMEOUT = 15_000;
 
@@ -21,7 +24,7 @@ let demo;
 let origin;
 
 before(async () => {
-  demo = spawn(process.execPath, ['--import', 'tsx', 'demo/server.js'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  demo = spawn(process.execPath, ['--conditions=verify-elements-source', '--import', 'tsx', 'demo/src/server.ts'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   for await (const chunk of demo.stdout) {
     out += chunk;

@@ -11,20 +11,24 @@ import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+import type { CookieOptions } from 'hono/utils/cookie';
 import { createEmulator } from 'verify-push-emulator/node';
-import { formatOtpSms } from '../src/sms/index.ts';
-import { createVerify } from './verify.js';
+// The kit's source, as the page's bundle below: the demo runs without a build of the kit.
+import { formatOtpSms } from '../../src/sms/index.js';
+import { createVerify, type Verify } from './verify.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const real = Boolean(process.env.TWILIO_ACCOUNT_SID);
 // Its auth token is a fresh secret, not the emulator's well-known default: webhook signatures are
 // only as good as the secret behind them, and this server may be reachable through PUBLIC_URL.
 const emulator = real ? undefined : await createEmulator({ authToken: randomBytes(24).toString('base64url') });
-const here = new URL('.', import.meta.url);
+// The same from src/ (npm start) and from dist/ (the bundle of npm run build).
+const publicDir = new URL('../public/', import.meta.url);
 
 // The page's script, bundled from the kit's sources at start (chunks: transports load on use).
 const bundle = await build({
-  entryPoints: [new URL('public/app.ts', here).pathname],
+  entryPoints: [new URL('app.ts', publicDir).pathname],
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -36,25 +40,45 @@ const bundle = await build({
 });
 const assets = new Map(bundle.outputFiles.map(f => [f.path, f.text]));
 
-/** @type {Map<string, { name: string, identity: string }>} */
-const users = new Map();
-/** @type {Map<string, string>} session id → user name */
-const sessions = new Map();
-/** @type {Map<string, { name: string, identity: string, challengeSid?: string, number?: string, code?: string, codes: number, tries: number, expires: number }>} */
-const pendingSignIns = new Map();
+interface User {
+  name: string;
+  identity: string;
+}
+interface PendingSignIn {
+  name: string;
+  identity: string;
+  challengeSid?: string;
+  number?: string;
+  code?: string;
+  codes: number;
+  tries: number;
+  expires: number;
+}
+interface VerifyEvent {
+  identity?: string;
+  type?: string;
+  factor?: string;
+  challenge?: string;
+  at: string;
+}
+
+const users = new Map<string, User>();
+/** Session id → user name. */
+const sessions = new Map<string, string>();
+const pendingSignIns = new Map<string, PendingSignIn>();
 /** Webhook events the backend received and validated, newest first; each user's page sees its own. */
-const events = [];
+const events: VerifyEvent[] = [];
 
 const app = new Hono();
 // Known once the server listens (the twilio library talks to this very server).
-let verify;
-let baseUrl;
-let webhookUrl;
-let cookieOptions = { httpOnly: true, sameSite: 'Lax', path: '/', secure: false };
+let verify: Verify;
+let baseUrl: string;
+let webhookUrl: string;
+let cookieOptions: CookieOptions = { httpOnly: true, sameSite: 'Lax', path: '/', secure: false };
 
-const userOf = c => users.get(sessions.get(getCookie(c, 'demo_session') ?? '') ?? '');
+const userOf = (c: Context) => users.get(sessions.get(getCookie(c, 'demo_session') ?? '') ?? '');
 /** A new session id on every sign-in (never one the browser brought: no fixation); the old session and the pending attempt end. */
-const signIn = (c, name) => {
+const signIn = (c: Context, name: string) => {
   sessions.delete(getCookie(c, 'demo_session') ?? '');
   pendingSignIns.delete(getCookie(c, 'demo_pending') ?? '');
   const id = randomUUID();
@@ -63,20 +87,26 @@ const signIn = (c, name) => {
   deleteCookie(c, 'demo_pending', cookieOptions);
 };
 /** The sign-in attempt this browser started (its cookie is the only way to name one), while it lasts. */
-const pendingOf = c => {
+const pendingOf = (c: Context) => {
   const pending = pendingSignIns.get(getCookie(c, 'demo_pending') ?? '');
   return pending && pending.expires > Date.now() ? pending : undefined;
 };
 /** "Firefox on Linux": enough for the user to recognise the sign-in, nothing more. */
-const describeBrowser = ua => {
+const describeBrowser = (ua: string) => {
   const browser = [['Edg/', 'Edge'], ['Firefox/', 'Firefox'], ['Chrome/', 'Chrome'], ['Safari/', 'Safari']].find(([mark]) => ua.includes(mark))?.[1];
   const os = [['Android', 'Android'], ['iPhone', 'iOS'], ['Mac OS', 'macOS'], ['Windows', 'Windows'], ['Linux', 'Linux']].find(([mark]) => ua.includes(mark))?.[1];
   return `${browser ?? 'A browser'} on ${os ?? 'an unknown system'}`;
 };
-const nameOf = async c => String((await c.req.json().catch(() => ({}))).name ?? '').trim().slice(0, 64);
+/** A string field of the request's JSON body ('' when absent or not JSON). */
+const field = async (c: Context, key: string): Promise<string> => {
+  const body: unknown = await c.req.json().catch(() => ({}));
+  const value = typeof body === 'object' && body !== null && key in body ? Reflect.get(body, key) : undefined;
+  return value === undefined || value === null ? '' : String(value);
+};
+const nameOf = async (c: Context) => (await field(c, 'name')).trim().slice(0, 64);
 
-app.get('/', async c => c.html(await readFile(new URL('public/index.html', here), 'utf8')));
-app.get('/style.css', async c => c.body(await readFile(new URL('public/style.css', here), 'utf8'), 200, { 'Content-Type': 'text/css' }));
+app.get('/', async c => c.html(await readFile(new URL('index.html', publicDir), 'utf8')));
+app.get('/style.css', async c => c.body(await readFile(new URL('style.css', publicDir), 'utf8'), 200, { 'Content-Type': 'text/css' }));
 app.get('/assets/:file', c => {
   const text = assets.get(`/assets/${c.req.param('file')}`);
   return text ? c.body(text, 200, { 'Content-Type': 'text/javascript' }) : c.notFound();
@@ -117,7 +147,7 @@ app.post('/api/signin', async c => {
   pendingSignIns.delete(getCookie(c, 'demo_pending') ?? '');
   for (const [id, p] of pendingSignIns) if (p.expires <= Date.now()) pendingSignIns.delete(id);
   const id = randomUUID();
-  const pending = { name, identity: user.identity, codes: 0, tries: 0, expires: Date.now() + 5 * 60_000 };
+  const pending: PendingSignIn = { name, identity: user.identity, codes: 0, tries: 0, expires: Date.now() + 5 * 60_000 };
   pendingSignIns.set(id, pending);
   setCookie(c, 'demo_pending', id, cookieOptions);
   const [factor] = await verify.verifiedFactors(user.identity);
@@ -131,7 +161,7 @@ app.get('/api/signin/status', async c => {
   const pending = pendingOf(c);
   if (!pending?.challengeSid) return c.json({ status: 'none' });
   const challenge = await verify.challenge(pending.identity, pending.challengeSid);
-  const metadata = challenge.metadata ?? {};
+  const metadata: Record<string, unknown> = challenge.metadata ?? {};
   if (challenge.status === 'approved' && metadata.match_choice === pending.number) {
     signIn(c, pending.name);
     return c.json({ status: 'signed-in', user: pending.name });
@@ -157,7 +187,7 @@ app.post('/api/signin/code', c => {
 
 app.post('/api/signin/code/check', async c => {
   const pending = pendingOf(c);
-  const code = String((await c.req.json().catch(() => ({}))).code ?? '');
+  const code = await field(c, 'code');
   if (!pending) return c.json({ error: 'Start signing in again: this attempt expired.' }, 400);
   if (!pending.code) return c.json({ error: 'Ask for a code first.' }, 400);
   if (++pending.tries > 5) return c.json({ error: 'Too many tries. Ask for a new code.' }, 429);
@@ -199,9 +229,9 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
   baseUrl = real ? 'https://verify.twilio.com/v2/' : `${origin}/v2/`;
   webhookUrl = `${publicUrl}/webhooks/verify`;
   verify = createVerify(
-    real
-      ? { accountSid: process.env.TWILIO_ACCOUNT_SID, authToken: process.env.TWILIO_AUTH_TOKEN, serviceSid: process.env.VERIFY_SERVICE_SID }
-      : { accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin: origin },
+    emulator
+      ? { accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin: origin }
+      : { accountSid: process.env.TWILIO_ACCOUNT_SID ?? '', authToken: process.env.TWILIO_AUTH_TOKEN ?? '', serviceSid: process.env.VERIFY_SERVICE_SID },
   );
   // Twilio cannot reach a loopback address: without PUBLIC_URL the real service gets no webhook.
   const reachable = !real || Boolean(process.env.PUBLIC_URL);
@@ -209,7 +239,7 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
   try {
     await verify.setUp(reachable ? webhookUrl : undefined);
   } catch (error) {
-    console.error(`demo: could not set up Verify (check TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, VERIFY_SERVICE_SID): ${error.message}`);
+    console.error(`demo: could not set up Verify (check TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, VERIFY_SERVICE_SID): ${error instanceof Error ? error.message : error}`);
     server.close();
     await emulator?.close();
     process.exit(1);
@@ -217,7 +247,7 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
   console.log(`verify-elements demo on ${publicUrl}/ (Verify: ${real ? 'Twilio' : `embedded emulator at ${baseUrl}`})`);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     server.close();
     await emulator?.close();

@@ -1,0 +1,101 @@
+// The demo backend's Verify calls, all through the official `twilio` helper library. Without
+// TWILIO_* variables it talks to the emulator embedded in this server; with them, to Twilio.
+import { randomInt } from 'node:crypto';
+import twilio from 'twilio';
+
+export interface VerifyOptions {
+  accountSid: string;
+  authToken: string;
+  /** Use this Verify service instead of creating one. */
+  serviceSid?: string;
+  /** Where `https://verify.twilio.com` requests go instead (the embedded emulator). */
+  apiOrigin?: string;
+}
+
+/** The sample-backend contract's answer (docs/protocol.md): what the browser enrolls with. */
+export interface AccessToken {
+  token: string;
+  serviceSid: string;
+  identity: string;
+  factorType: 'push';
+}
+
+const isStatus = (error: unknown, status: number) => typeof error === 'object' && error !== null && 'status' in error && error.status === status;
+
+export function createVerify({ accountSid, authToken, serviceSid, apiOrigin }: VerifyOptions) {
+  class EmulatorClient extends twilio.RequestClient {
+    override request<TData>(opts: Parameters<typeof twilio.RequestClient.prototype.request<TData>>[0]) {
+      return super.request<TData>({ ...opts, uri: opts.uri.replace('https://verify.twilio.com', apiOrigin ?? '') });
+    }
+  }
+  const client = twilio(accountSid, authToken, apiOrigin ? { httpClient: new EmulatorClient() } : {});
+  let sid = serviceSid;
+  /** The demo's service; only set up once setUp() resolved. */
+  const service = () => {
+    if (!sid) throw new Error('Verify is not set up yet: call setUp() first.');
+    return client.verify.v2.services(sid);
+  };
+
+  return {
+    get serviceSid() {
+      return sid;
+    },
+
+    /** Creates the demo's Verify service (unless one was given) and subscribes the webhook (if a URL is given), once per URL. */
+    async setUp(webhookUrl?: string): Promise<void> {
+      sid ??= (await client.verify.v2.services.create({ friendlyName: 'verify-elements demo' })).sid;
+      if (!webhookUrl) return;
+      // A given service keeps its webhooks across restarts: subscribing again would deliver every event twice.
+      if ((await service().webhooks.list()).some(w => w.webhookUrl === webhookUrl && w.status === 'enabled')) return;
+      await service().webhooks.create({ friendlyName: 'demo', eventTypes: ['*'], webhookUrl });
+    },
+
+    /** The sample-backend contract: a short-lived token that lets this user's browser create a push factor. */
+    async accessToken(identity: string): Promise<AccessToken> {
+      const token = await service().accessTokens.create({ identity, factorType: 'push', ttl: 300 });
+      return { token: token.token, serviceSid: token.serviceSid, identity, factorType: 'push' };
+    },
+
+    async verifiedFactors(identity: string) {
+      try {
+        const factors = await service().entities(identity).factors.list({ limit: 20 });
+        return factors.filter(f => f.status === 'verified');
+      } catch (error) {
+        if (isStatus(error, 404)) return []; // no entity yet: the user never enrolled a browser
+        throw error;
+      }
+    },
+
+    /**
+     * A sign-in challenge with number matching: three choices travel in the hidden details, the
+     * right one is shown only on the sign-in screen.
+     */
+    async signInChallenge(identity: string, factorSid: string, { browser }: { browser: string }) {
+      const choices = new Set<string>();
+      while (choices.size < 3) choices.add(String(randomInt(10, 100)));
+      const number = [...choices][randomInt(0, 3)];
+      const challenge = await service().entities(identity).challenges.create({
+        factorSid,
+        'details.message': 'Sign in to the verify-elements demo?',
+        'details.fields': [
+          { label: 'Browser', value: browser.slice(0, 128) },
+          { label: 'Time', value: new Date().toUTCString() },
+        ],
+        hiddenDetails: { match_choices: [...choices].join(',') },
+        expirationDate: new Date(Date.now() + 5 * 60_000),
+      });
+      return { challengeSid: challenge.sid, number };
+    },
+
+    challenge(identity: string, challengeSid: string) {
+      return service().entities(identity).challenges(challengeSid).fetch();
+    },
+
+    /** Checks an X-Twilio-Signature as Twilio signs webhooks. */
+    validWebhook(signature: string, url: string, params: Record<string, string>): boolean {
+      return twilio.validateRequest(authToken, signature, url, params);
+    },
+  };
+}
+
+export type Verify = ReturnType<typeof createVerify>;
