@@ -100,7 +100,7 @@ export async function verifyAnswerJwt(token: string, key: CryptoKey): Promise<Re
   try {
     const { payload } = await compactVerify(token, key, { algorithms: ['ES256'] });
     const claims: unknown = JSON.parse(new TextDecoder().decode(payload));
-    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null;
+    return claims && typeof claims === 'object' && !Array.isArray(claims) ? Object.fromEntries(Object.entries(claims)) : null;
   } catch {
     return null;
   }
