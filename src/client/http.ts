@@ -13,8 +13,8 @@ export interface HttpRequest {
 }
 
 export interface HttpResponse {
-  /** The API's JSON; the caller's mapper checks its shape. */
-  body: any;
+  /** The API's JSON, unchecked: the caller reads it as the wire type it expects, checking each field it uses. */
+  body: unknown;
   headers: Headers;
 }
 

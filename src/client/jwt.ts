@@ -1,6 +1,7 @@
 import { rawToDer } from './der.js';
 import { AUTHENTICATION_TOKEN_ERROR, KEY_STORAGE_ERROR } from '../protocol/codes.js';
 import { VerifyError } from './errors.js';
+import { DEVICE_JWT_CTY, type DeviceJwtClaims, type DeviceJwtHeader } from '../protocol/wire.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -31,13 +32,11 @@ export async function signJwt(key: CryptoKey, header: object, payload: object, c
 }
 
 /** The device JWT for every call after factor creation; `now` in seconds, valid ten minutes. */
-export const deviceJwt = (key: CryptoKey, credentialSid: string, accountSid: string, now: number) =>
-  signJwt(
-    key,
-    { cty: 'twilio-pba;v=1', kid: credentialSid, typ: 'JWT', alg: 'ES256' },
-    { sub: accountSid, exp: now + 600, nbf: now },
-    AUTHENTICATION_TOKEN_ERROR,
-  );
+export function deviceJwt(key: CryptoKey, credentialSid: string, accountSid: string, now: number): Promise<string> {
+  const header: DeviceJwtHeader = { cty: DEVICE_JWT_CTY, kid: credentialSid, typ: 'JWT', alg: 'ES256' };
+  const claims: DeviceJwtClaims = { sub: accountSid, exp: now + 600, nbf: now };
+  return signJwt(key, header, claims, AUTHENTICATION_TOKEN_ERROR);
+}
 
 /**
  * The approve/deny `AuthPayload`: the named fields copied verbatim from the fetched challenge

@@ -1,6 +1,7 @@
 import { VERSION } from '../version.js';
 import { ALREADY_RESPONDED, CHALLENGE_EXPIRED, INITIALIZATION_ERROR, INPUT_ERROR, KEY_STORAGE_ERROR, MAPPER_ERROR, NETWORK_ERROR } from '../protocol/codes.js';
 import { CODES } from '../protocol/code-table.js';
+import type { ChallengeJson, FactorJson, ListPage } from '../protocol/wire.js';
 import { VerifyError } from './errors.js';
 import { backOff, createHttp } from './http.js';
 import { base64, challengeJwt, deviceJwt, factorProof } from './jwt.js';
@@ -41,7 +42,8 @@ function config(push: PushConfig): [string, string | undefined][] {
 }
 
 /** The API's challenge JSON, checked field by field, in the client's shape. */
-function toChallenge(json: any): Challenge {
+function toChallenge(body: unknown): Challenge {
+  const json = body as Partial<ChallengeJson> | null;
   const details = json?.details;
   if (typeof json?.sid !== 'string' || typeof json.factor_sid !== 'string' || typeof json.status !== 'string' || typeof details?.message !== 'string') {
     throw unexpected('challenge');
@@ -54,10 +56,10 @@ function toChallenge(json: any): Challenge {
     details: { message: details.message, fields: details.fields ?? [], date: details.date ?? undefined },
     hiddenDetails: json.hidden_details ?? undefined,
     metadata: json.metadata ?? undefined,
-    dateCreated: json.date_created,
-    dateUpdated: json.date_updated,
+    dateCreated: json.date_created!,
+    dateUpdated: json.date_updated!,
     dateResponded: json.date_responded ?? undefined,
-    expirationDate: json.expiration_date,
+    expirationDate: json.expiration_date!,
   };
 }
 
@@ -115,7 +117,8 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
   async function fetchChallenge(r: FactorRecord, sid: string): Promise<Fetched> {
     const { body, headers } = await http.send({ method: 'GET', path: challengePath(r, sid), token: device(r) });
     const fields = headers.get('Twilio-Verify-Signature-Fields')?.split(',').map(field => field.trim()).filter(Boolean);
-    const result: Fetched = { json: body, challenge: toChallenge(body), fields: fields?.length ? fields : undefined };
+    const challenge = toChallenge(body); // checks that body is a challenge's JSON
+    const result: Fetched = { json: body as Record<string, unknown>, challenge, fields: fields?.length ? fields : undefined };
     // Challenges that expired unanswered go, so a tab left open for days does not pile them up.
     for (const [key, { challenge }] of fetched) if (Date.parse(challenge.expirationDate) <= http.now() * 1000) fetched.delete(key);
     if (result.fields) fetched.set(sid, result);
@@ -189,16 +192,17 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
         ],
         token: () => accessToken,
       });
-      const credentialSid = body?.config?.credential_sid;
-      if (typeof body?.sid !== 'string' || typeof body.account_sid !== 'string' || typeof credentialSid !== 'string') throw unexpected('factor');
+      const json = body as Partial<FactorJson> | null;
+      const credentialSid = json?.config?.credential_sid;
+      if (typeof json?.sid !== 'string' || typeof json.account_sid !== 'string' || typeof credentialSid !== 'string') throw unexpected('factor');
       const r: FactorRecord = {
-        sid: body.sid,
-        accountSid: body.account_sid,
+        sid: json.sid,
+        accountSid: json.account_sid,
         serviceSid,
-        entitySid: body.entity_sid,
+        entitySid: json.entity_sid!,
         identity,
         friendlyName,
-        status: body.status,
+        status: json.status!,
         push,
         credentialSid,
         keys,
@@ -212,14 +216,15 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
       const r = await record(sid);
       const form: [string, string][] = [['AuthPayload', await factorProof(r.keys.privateKey, r.sid)]];
       const { body } = await http.send({ method: 'POST', path: factorPath(r), form, token: device(r) });
-      if (typeof body?.status !== 'string') throw unexpected('factor');
-      return save({ ...r, status: body.status });
+      const status = (body as Partial<FactorJson> | null)?.status;
+      if (typeof status !== 'string') throw unexpected('factor');
+      return save({ ...r, status });
     },
 
     async updateFactor(sid, push) {
       const r = await record(sid);
       const { body } = await http.send({ method: 'POST', path: factorPath(r), form: [['FriendlyName', r.friendlyName], ...config(push)], token: device(r) });
-      const next = { ...r, push, status: body?.status ?? r.status };
+      const next = { ...r, push, status: (body as Partial<FactorJson> | null)?.status ?? r.status };
       const factor = await save(next);
       // The transport listens by push token: follow the new one.
       unwatch(sid);
@@ -250,10 +255,12 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
         .map(([key, value]) => `${key}=${enc(value!)}`)
         .join('&');
       const { body } = await http.send({ method: 'GET', path: `${entityPath(r)}/Challenges?${query}`, token: device(r) });
-      if (!Array.isArray(body?.challenges)) throw unexpected('challenge list');
-      const next = body.meta?.next_page_url && new URL(body.meta.next_page_url, options.baseUrl).searchParams;
+      const page = body as Partial<ListPage<'challenges', unknown>> | null;
+      if (!Array.isArray(page?.challenges)) throw unexpected('challenge list');
+      const nextUrl = page.meta?.next_page_url;
+      const next = nextUrl && new URL(nextUrl, options.baseUrl).searchParams;
       return {
-        challenges: body.challenges.map(toChallenge),
+        challenges: page.challenges.map(toChallenge),
         nextPageToken: (next && (next.get('PageToken') ?? next.get('pageToken'))) || undefined,
       };
     },

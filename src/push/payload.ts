@@ -1,3 +1,4 @@
+import { SID_PREFIX, isSid, type ChallengePushData } from '../protocol/wire.js';
 import { MAPPER_ERROR } from '../protocol/codes.js';
 import { VerifyError } from '../client/errors.js';
 import type { ChallengePush } from '../client/types.js';
@@ -39,11 +40,11 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 export function parsePush(payload: unknown): ChallengePush | PushError {
   const reject = (reason: keyof typeof MESSAGES) => new PushError(reason, MESSAGES[reason]);
   if (!isObject(payload)) return reject('not-an-object');
-  const data = isObject(payload.data) ? payload.data : payload;
+  const data: Partial<Record<keyof ChallengePushData, unknown>> = isObject(payload.data) ? payload.data : payload;
   if (data.type !== 'verify_push_challenge') return reject('not-a-challenge');
   const { factor_sid: factorSid, challenge_sid: challengeSid, message } = data;
-  if (typeof factorSid !== 'string' || !/^YF[0-9a-f]{32}$/.test(factorSid)) return reject('bad-factor-sid');
-  if (typeof challengeSid !== 'string' || !/^YC[0-9a-f]{32}$/.test(challengeSid)) return reject('bad-challenge-sid');
+  if (!isSid(SID_PREFIX.factor, factorSid)) return reject('bad-factor-sid');
+  if (!isSid(SID_PREFIX.challenge, challengeSid)) return reject('bad-challenge-sid');
   // 256 UTF-16 units, as the API counts Details.Message.
   if (typeof message !== 'string' || !message || message.length > 256) return reject('bad-message');
   return { factorSid, challengeSid, message };
@@ -54,7 +55,7 @@ export const unknownFactor = (push: ChallengePush) =>
   new PushError('unknown-factor', `A challenge push for factor ${push.factorSid}, which is not enrolled here, was ignored.`);
 
 /** The FCM data object for a challenge: what the service worker hands the app's windows and its notifications. */
-export const pushData = ({ factorSid, challengeSid, message }: ChallengePush) => ({
+export const pushData = ({ factorSid, challengeSid, message }: ChallengePush): ChallengePushData => ({
   type: 'verify_push_challenge',
   factor_sid: factorSid,
   challenge_sid: challengeSid,
