@@ -4,7 +4,7 @@ import type { Push } from './push.js';
 import type { ChallengeRow, FactorRow, Store } from './store.js';
 import type { Webhooks } from './webhooks.js';
 
-/** The requests the next `count` matching /v2 requests get (POST /emulator/faults). */
+/** A fault of POST /emulator/faults: the next `count` /v2 requests whose path contains `path` wait `delayMs`, then answer `status`. */
 export interface Fault {
   status: number | null;
   count: number;
