@@ -45,9 +45,16 @@ function ensureBrowsers() {
 const browsersReady = ensureBrowsers();
 if (!browsersReady) add('browsers missing', { failed: 1 });
 
-// 2. Type-check sources and tests, then build: the Node tests import the package by its own name.
-add('typecheck', run('npx', ['tsc', '-p', 'tsconfig.test.json']) === 0 ? { passed: 1 } : { failed: 1 });
-if (run('npm', ['run', '--silent', 'build']) !== 0) add('build', { failed: 1 });
+// 2. Type-check every package (strict), then build: the Node tests import the packages by their own
+// names, and the emulator's bin and the browser tests' emulator run its compiled JavaScript.
+const workspaces = JSON.parse(readFileSync('package.json', 'utf8')).workspaces;
+add('typecheck kit', run('npx', ['tsc', '-p', 'tsconfig.test.json']) === 0 ? { passed: 1 } : { failed: 1 });
+for (const dir of workspaces) {
+  const { name } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  add(`typecheck ${name}`, run('npm', ['run', '--silent', '--workspace', dir, 'typecheck']) === 0 ? { passed: 1 } : { failed: 1 });
+}
+if (run('npm', ['run', '--silent', 'build']) !== 0) add('build kit', { failed: 1 });
+if (run('npm', ['run', '--silent', '--workspaces', '--if-present', 'build']) !== 0) add('build workspaces', { failed: 1 });
 // No import cycles in the kit, type-only imports included (.dependency-cruiser.cjs).
 add('import cycles', run('npm', ['run', '--silent', 'check:cycles']) === 0 ? { passed: 1 } : { failed: 1 });
 // Every entry within its min+gzip budget, in the production build (scripts/size.mjs).
@@ -97,6 +104,6 @@ if (!engines.includes('chromium')) {
 }
 
 console.log('\nResults');
-for (const [runner, c] of rows) console.log(`  ${runner.padEnd(24)} ${c.passed ?? 0} passed, ${c.failed ?? 0} failed, ${c.skipped ?? 0} skipped`);
+for (const [runner, c] of rows) console.log(`  ${runner.padEnd(34)} ${c.passed ?? 0} passed, ${c.failed ?? 0} failed, ${c.skipped ?? 0} skipped`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed ? 1 : 0);

@@ -64,7 +64,9 @@ try {
   process.exit(1);
 }
 
-console.log(`Verify Push emulator on ${server.url} (account ${emulator.accountSid}, auth token ${emulator.authToken}, ${args.data ? `data ${args.data}` : 'memory only'})`);
+// The default token is public (it is in the docs); one given on the command line is a secret: never echo it.
+const token = emulator.authToken === DEFAULT_AUTH_TOKEN ? `auth token ${DEFAULT_AUTH_TOKEN}` : 'the auth token given';
+console.log(`Verify Push emulator on ${server.url} (account ${emulator.accountSid}, ${token}, ${args.data ? `data ${args.data}` : 'memory only'})`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -1,13 +1,15 @@
 // Runs the emulator's compiled CLI (dist/cli.js: build the package first) as a child process, as
 // users run it, for tests and benchmarks.
 import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
 
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
-const STARTED = /Verify Push emulator on (\S+) \(account (AC\w+), auth token (\S+),/;
+// A token given with --auth-token is never printed; the default one is.
+const STARTED = /Verify Push emulator on (\S+) \(account (AC\w+), (?:auth token (\S+)|the auth token given),/;
 
 /**
  * Starts `verify-push-emulator --port 0 …args` and resolves once it printed its one line, with the
- * base URL and the credentials it printed. Both pipes are drained for the child's whole life: a
+ * base URL and the credentials it runs with. Both pipes are drained for the child's whole life: a
  * full pipe would stall it.
  * @param {string[]} [args] more CLI flags (`--data`, `--account-sid`, …)
  * @returns {Promise<{ child: import('node:child_process').ChildProcess, baseUrl: string, accountSid: string, authToken: string, line: string }>}
@@ -36,7 +38,8 @@ export function spawnEmulator(args = []) {
       out = null;
       clearTimeout(timer);
       child.off('exit', exited);
-      resolve({ child, baseUrl: m[1], accountSid: m[2], authToken: m[3], line });
+      const given = parseArgs({ args, options: { 'auth-token': { type: 'string' } }, strict: false }).values['auth-token'];
+      resolve({ child, baseUrl: m[1], accountSid: m[2], authToken: m[3] ?? String(given), line });
     });
   });
 }
