@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { spawnEmulator } from '../emulator/test/spawn.mjs';
+import { spawnEmulator } from '../emulator/test/spawn.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_N ?? 50);

@@ -4,7 +4,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
-import { spawnEmulator } from '../emulator/test/spawn.mjs';
+import { spawnEmulator } from '../emulator/test/spawn.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;

@@ -35,7 +35,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { spawnEmulator } from '../emulator/test/spawn.mjs';
+import { spawnEmulator } from '../emulator/test/spawn.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_N) || 200;

@@ -74,7 +74,7 @@ for (const [step, cmd, args] of [
 const testFiles = dir => readdirSync(dir, { recursive: true }).filter(f => /\.test\.m?[jt]s$/.test(f)).map(f => join(dir, f)).sort();
 const nodeFiles = ['test/node', 'emulator/test', 'demo/test'].flatMap(testFiles);
 const tap = join(tmp, 'node.tap');
-run('node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...nodeFiles]);
+run('node', ['--conditions=verify-elements-source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...nodeFiles]);
 const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
 const tapCount = name => Number(tapText.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
 add('node', { passed: tapCount('pass'), failed: tapCount('fail') + tapCount('cancelled') + (tapText ? 0 : 1), skipped: tapCount('skipped') + tapCount('todo') });

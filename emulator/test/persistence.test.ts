@@ -3,19 +3,20 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { spawnEmulator } from './spawn.mjs';
-import { createDevice, deviceJwt, tokenAuth } from './device.mjs';
+import type { AccessTokenJson, FactorJson, ServiceJson } from 'verify-elements/protocol';
+import { spawnEmulator, type SpawnedEmulator } from './spawn.js';
+import { createDevice, deviceJwt, tokenAuth } from './device.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'verify-emulator-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts the CLI; `url` is its base URL. */
-const start = async args => {
+const start = async (args: string[]) => {
   const started = await spawnEmulator(args);
   return { ...started, url: started.baseUrl };
 };
 
-const stop = child => new Promise(resolve => {
+const stop = (child: SpawnedEmulator['child']) => new Promise<number | null>(resolve => {
   child.removeAllListeners('exit');
   child.on('exit', code => resolve(code));
   child.kill('SIGTERM');
@@ -27,21 +28,21 @@ test('state written with --data survives SIGTERM and a restart', async () => {
   assert.match(first.line, /^Verify Push emulator on http:\/\/127\.0\.0\.1:\d+\/v2\/ \(account AC1{32}, the auth token given, data /);
   assert.doesNotMatch(first.line, /secret-token/, 'a token given on the command line is a secret: never printed');
   const auth = `Basic ${Buffer.from(`${first.accountSid}:${first.authToken}`).toString('base64')}`;
-  const post = async (base, path, form, authorization = auth) => {
+  const post = async <T>(base: string, path: string, form: Record<string, string>, authorization = auth): Promise<T> => {
     const res = await fetch(base + path, { method: 'POST', headers: { Authorization: authorization, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
-    return res.json();
+    return res.json() as Promise<T>;
   };
-  const service = await post(first.url, 'Services', { FriendlyName: 'Durable' });
-  const token = await post(first.url, `Services/${service.sid}/AccessTokens`, { Identity: 'durable-1234', FactorType: 'push' });
+  const service = await post<ServiceJson>(first.url, 'Services', { FriendlyName: 'Durable' });
+  const token = await post<AccessTokenJson>(first.url, `Services/${service.sid}/AccessTokens`, { Identity: 'durable-1234', FactorType: 'push' });
   const device = await createDevice();
-  const factor = await post(first.url, `Services/${service.sid}/Entities/durable-1234/Factors`, {
+  const factor = await post<FactorJson>(first.url, `Services/${service.sid}/Entities/durable-1234/Factors`, {
     FriendlyName: 'Browser', FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256', 'Config.NotificationPlatform': 'none',
   }, tokenAuth(token.token));
   assert.equal(await stop(first.child), 0);
   assert.ok(JSON.parse(readFileSync(file, 'utf8')).factors[factor.sid]);
 
   const again = () => start(['--data', file, '--account-sid', first.accountSid, '--auth-token', first.authToken]);
-  const factorUrl = base => `${base}Services/${service.sid}/Entities/durable-1234/Factors/${factor.sid}`;
+  const factorUrl = (base: string) => `${base}Services/${service.sid}/Entities/durable-1234/Factors/${factor.sid}`;
   const asDevice = async (method = 'GET') => ({
     method,
     headers: { Authorization: tokenAuth(await deviceJwt(device.keys.privateKey, { credentialSid: factor.config.credential_sid, accountSid: first.accountSid })) },

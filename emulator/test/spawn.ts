@@ -1,35 +1,43 @@
 // Runs the emulator's compiled CLI (dist/cli.js: build the package first) as a child process, as
 // users run it, for tests and benchmarks.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 // A token given with --auth-token is never printed; the default one is.
 const STARTED = /Verify Push emulator on (\S+) \(account (AC\w+), (?:auth token (\S+)|the auth token given),/;
 
+export interface SpawnedEmulator {
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  baseUrl: string;
+  accountSid: string;
+  authToken: string;
+  line: string;
+}
+
 /**
  * Starts `verify-push-emulator --port 0 …args` and resolves once it printed its one line, with the
  * base URL and the credentials it runs with. Both pipes are drained for the child's whole life: a
  * full pipe would stall it.
- * @param {string[]} [args] more CLI flags (`--data`, `--account-sid`, …)
- * @returns {Promise<{ child: import('node:child_process').ChildProcess, baseUrl: string, accountSid: string, authToken: string, line: string }>}
+ * @param args more CLI flags (`--data`, `--account-sid`, …)
  */
-export function spawnEmulator(args = []) {
+export function spawnEmulator(args: string[] = []): Promise<SpawnedEmulator> {
   const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
+  let out: string | null = '';
   let err = '';
-  child.stderr.on('data', chunk => (err = (err + chunk).slice(-4000)));
+  child.stderr.on('data', (chunk: Buffer) => (err = (err + chunk).slice(-4000)));
   return new Promise((resolve, reject) => {
-    const fail = why => {
+    const fail = (why: string) => {
       clearTimeout(timer);
       child.kill();
       reject(new Error(`The emulator ${why}.${out || err ? `\n${out}${err}` : ''}`));
     };
     const timer = setTimeout(() => fail('printed no base URL within 10 s'), 10_000);
-    const exited = code => fail(`exited with code ${code}`);
+    const exited = (code: number | null) => fail(`exited with code ${code}`);
     child.once('error', error => fail(`could not start: ${error.message}`));
     child.once('exit', exited);
-    child.stdout.on('data', chunk => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (out === null) return;
       out += chunk;
       const m = STARTED.exec(out);

@@ -1,13 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseForm } from '../dist/form.js';
-import { createPush } from '../dist/push.js';
-import { createEmulator } from '../dist/server.js';
-import { tokenAuth } from './device.mjs';
-import { startEmulator } from './helpers.mjs';
+import type { ChallengeJson, ErrorJson, FcmMessage, ServiceJson } from 'verify-elements/protocol';
+import { parseForm } from '../src/form.js';
+import { createPush } from '../src/push.js';
+import { createEmulator } from '../src/server.js';
+import type { ChallengeRow, FactorRow } from '../src/store.js';
+import { tokenAuth } from './device.js';
+import { startEmulator, type TestEmulator } from './helpers.js';
 
-let t;
+/** The stream of a response that must have a body. */
+function bodyOf(res: Response): ReadableStream<Uint8Array> {
+  assert.ok(res.body, 'the response has a body');
+  return res.body;
+}
+
+let t: TestEmulator;
 before(async () => { t = await startEmulator(); });
 after(() => t.close());
 
@@ -51,21 +59,21 @@ describe('HTTP behaviour', () => {
   });
 
   test('unknown routes 404, wrong methods 405, oversize bodies 413, malformed bodies 400: all Twilio bodies', async () => {
-    const notFound = await t.call('GET', 'Nope');
+    const notFound = await t.call<ErrorJson>('GET', 'Nope');
     assert.deepEqual([notFound.status, notFound.body.code], [404, 20404]);
-    const wrong = await t.call('PATCH', 'Services');
+    const wrong = await t.call<ErrorJson>('PATCH', 'Services');
     assert.deepEqual([wrong.status, wrong.body.code, wrong.headers.get('allow')], [405, 20004, 'GET, POST']);
-    const big = await t.call('POST', 'Services', { form: `FriendlyName=${'x'.repeat(1024 * 1024 + 10)}` });
+    const big = await t.call<ErrorJson>('POST', 'Services', { form: `FriendlyName=${'x'.repeat(1024 * 1024 + 10)}` });
     assert.deepEqual([big.status, big.body.code], [413, 20413]);
-    const bad = await t.call('POST', 'Services', { form: 'FriendlyName=%E0%A4%A' });
+    const bad = await t.call<ErrorJson>('POST', 'Services', { form: 'FriendlyName=%E0%A4%A' });
     assert.deepEqual([bad.status, bad.body.code], [400, 60306]);
     assert.equal((await t.call('GET', '/emulator/health')).status, 200);
   });
 
   test('property: garbage bodies, queries and credentials never yield a 5xx', async () => {
-    const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Fuzz' } })).body.sid;
+    const service = (await t.call<ServiceJson>('POST', 'Services', { form: { FriendlyName: 'Fuzz' } })).body.sid;
     const e = await t.enroll({ service });
-    const ch = (await t.call('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': 'fuzz' } })).body;
+    const ch = (await t.call<ChallengeJson>('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': 'fuzz' } })).body;
     const jwt = await e.jwt();
     const paths = ['Services', `Services/${service}`, `Services/${service}/Entities`, `Services/${service}/AccessTokens`, `Services/${service}/Webhooks`,
       `${e.path}/Factors`, `${e.path}/Factors/${e.factor.sid}`, `${e.path}/Challenges`, `${e.path}/Challenges/${ch.sid}`, `${e.path}/Challenges/${ch.sid}/Notifications`];
@@ -74,7 +82,7 @@ describe('HTTP behaviour', () => {
     const pair = fc.tuple(fc.oneof(keys, fc.string()), fc.oneof(fc.string(), fc.json(), fc.constant('%'), fc.constant('%zz')));
     const body = fc.oneof(fc.string({ maxLength: 300 }), fc.array(pair, { maxLength: 8 }).map(ps => ps.map(([k, v]) => `${k}=${v}`).join('&')));
     // Any user:password, too: one as long as the account SID but with other bytes (non-ASCII) once threw in the comparison.
-    const basic = (/** @type {string} */ user, /** @type {string} */ pass) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+    const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
     const auth = fc.oneof(
       fc.constantFrom(t.accountAuth, tokenAuth(jwt), tokenAuth(e.accessToken), 'Basic !!!', 'Bearer x', tokenAuth('a.b.c'), basic(`AC${'é'.repeat(32)}`, 'x'), basic(t.emulator.accountSid, 'é'.repeat(t.emulator.authToken.length))),
       fc.tuple(fc.string(), fc.string()).map(([user, pass]) => basic(user, pass)),
@@ -94,7 +102,7 @@ describe('emulator-only endpoints', () => {
     const set = await fetch(`${t.origin}/emulator/faults`, { method: 'POST', body: JSON.stringify({ status: 503, count: 2, path: '/Services' }) });
     assert.equal(set.status, 201);
     for (let i = 0; i < 2; i++) {
-      const res = await t.call('GET', 'Services');
+      const res = await t.call<ErrorJson>('GET', 'Services');
       assert.deepEqual([res.status, res.body.code], [503, 20503]);
     }
     assert.equal((await t.call('GET', 'Services')).status, 200);
@@ -120,22 +128,22 @@ describe('emulator-only endpoints', () => {
   });
 
   test('state view', async () => {
-    const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Viewed' } })).body.sid;
-    const state = (await t.call('GET', '/emulator/state')).body;
+    const service = (await t.call<ServiceJson>('POST', 'Services', { form: { FriendlyName: 'Viewed' } })).body.sid;
+    const state = (await t.call<{ account_sid: string; services: Record<string, ServiceJson> }>('GET', '/emulator/state')).body;
     assert.equal(state.account_sid, t.emulator.accountSid);
     assert.equal(state.services[service].friendly_name, 'Viewed');
   });
 
   test('push stream: SSE in FCM data-message shape, queued pushes delivered on connect, resumable', async () => {
     const e = await t.enroll();
-    const create = async message => (await t.call('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': message } })).body;
+    const create = async (message: string) => (await t.call<ChallengeJson>('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': message } })).body;
     const queued = await create('before connecting');
     const controller = new AbortController();
     const res = await fetch(`${t.origin}/emulator/push/${e.notificationToken}`, { signal: controller.signal });
     assert.equal(res.headers.get('content-type'), 'text/event-stream');
-    const reader = res.body.getReader();
+    const reader = bodyOf(res).getReader();
     let buffer = '';
-    const nextEvent = async () => {
+    const nextEvent = async (): Promise<{ id: number; message: FcmMessage }> => {
       for (;;) {
         const end = buffer.indexOf('\n\n');
         if (end >= 0) {
@@ -160,7 +168,7 @@ describe('emulator-only endpoints', () => {
     controller.abort();
     const resumed = await fetch(`${t.origin}/emulator/push/${e.notificationToken}`, { headers: { 'Last-Event-ID': String(first.id) } });
     const text = await (async () => {
-      const r = resumed.body.getReader();
+      const r = bodyOf(resumed).getReader();
       let s = '';
       while (!s.includes(live.sid)) s += new TextDecoder().decode((await r.read()).value);
       await r.cancel();
@@ -171,7 +179,7 @@ describe('emulator-only endpoints', () => {
   test('close() ends the push streams of an emulator that was only embedded (app.fetch, never listening)', { timeout: 5000 }, async () => {
     const emulator = await createEmulator();
     const res = await emulator.app.fetch(new Request('http://127.0.0.1/emulator/push/embedded'));
-    const reader = res.body.getReader();
+    const reader = bodyOf(res).getReader();
     await reader.read(); // "connected"
     await emulator.close();
     assert.equal((await reader.read()).done, true);
@@ -179,14 +187,23 @@ describe('emulator-only endpoints', () => {
 
   test('push stream: a Last-Event-ID from before a restart does not hide the pushes that wait now', () => {
     const push = createPush({ clock: { now: () => 0 } });
-    const factor = { sid: 'YF1', notification_platform: 'fcm', notification_token: 'tok' };
-    const waiting = push.send(factor, { sid: 'YC1', expiration_date: 60_000, details: { message: 'after the restart' } }, 300);
-    const got = [];
+    const factor: FactorRow = {
+      sid: 'YF1', notification_platform: 'fcm', notification_token: 'tok',
+      service_sid: 'VA1', entity_sid: 'YE1', identity: 'someone', friendly_name: 'Browser', status: 'verified', metadata: null,
+      sdk_version: null, app_id: null, credential_sid: 'CR1', public_key: '', date_created: 0, date_updated: 0,
+    };
+    const challenge: ChallengeRow = {
+      sid: 'YC1', expiration_date: 60_000, details: { message: 'after the restart', fields: null },
+      service_sid: 'VA1', entity_sid: 'YE1', identity: 'someone', factor_sid: 'YF1', status: 'pending', responded_reason: null, hidden_details: null, metadata: null,
+      date_created: 0, date_updated: 0, date_responded: null,
+    };
+    const waiting = push.send(factor, challenge, 300);
+    const got: string[] = [];
     // The browser reconnects with the id of the last push of the previous run (ids start at 1 again).
     push.subscribe('tok', 57, entry => got.push(entry.challenge_sid), () => {});
     assert.deepEqual(got, [waiting.challenge_sid]);
     // …and one that was delivered, at or before the id the browser names, is not handed twice.
-    const again = [];
+    const again: string[] = [];
     push.subscribe('tok', waiting.id, entry => again.push(entry.challenge_sid), () => {});
     assert.deepEqual(again, []);
   });

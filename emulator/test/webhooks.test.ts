@@ -1,15 +1,21 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, Server } from 'node:http';
 import twilio from 'twilio';
-import { answerJwt, factorProof, tokenAuth } from './device.mjs';
-import { eventually, startEmulator } from './helpers.mjs';
+import type { ChallengeJson, ServiceJson } from 'verify-elements/protocol';
+import type { Delivery } from '../src/webhooks.js';
+import { answerJwt, factorProof, tokenAuth } from './device.js';
+import { eventually, startEmulator, type TestEmulator } from './helpers.js';
 
-let t;
-let receiver;
-let receiverUrl;
-/** @type {Array<{ params: Record<string, string>, valid: boolean, headers: import('node:http').IncomingHttpHeaders }>} */
-const received = [];
+/** `GET /emulator/state`: what these tests read of it. */
+type StateView = { webhook_deliveries: Delivery[] };
+
+let t: TestEmulator;
+let receiver: Server;
+let receiverUrl: string;
+const received: Array<{ params: Record<string, string>, valid: boolean, headers: IncomingHttpHeaders }> = [];
 let failuresLeft = 0;
 
 before(async () => {
@@ -30,8 +36,8 @@ before(async () => {
       res.writeHead(204).end();
     });
   });
-  await new Promise(r => receiver.listen(0, '127.0.0.1', r));
-  receiverUrl = `http://127.0.0.1:${receiver.address().port}/`;
+  await new Promise<void>(r => receiver.listen(0, '127.0.0.1', r));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
 });
 after(async () => {
   await t.close();
@@ -40,14 +46,14 @@ after(async () => {
 });
 
 test('every event reaches the receiver, form-encoded and signed as twilio.validateRequest checks', async () => {
-  const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Webhooks' } })).body.sid;
+  const service = (await t.call<ServiceJson>('POST', 'Services', { form: { FriendlyName: 'Webhooks' } })).body.sid;
   await t.call('POST', `Services/${service}/Webhooks`, { form: { FriendlyName: 'All', EventTypes: '*', WebhookUrl: `${receiverUrl}hooks?tenant=a` } });
   await t.call('POST', `Services/${service}/Webhooks`, { form: { FriendlyName: 'Off', EventTypes: '*', WebhookUrl: `${receiverUrl}off`, Status: 'disabled' } });
   const e = await t.enroll({ service, verify: false });
   await t.call('POST', `${e.path}/Factors/${e.factor.sid}`, { auth: tokenAuth(await e.jwt()), form: { AuthPayload: await factorProof(e.device.keys.privateKey, e.factor.sid) } });
-  for (const status of ['approved', 'denied']) {
-    const ch = (await t.call('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': 'Pay 10 €?' } })).body;
-    const got = await t.call('GET', `${e.path}/Challenges/${ch.sid}`, { auth: tokenAuth(await e.jwt()) });
+  for (const status of ['approved', 'denied'] as const) {
+    const ch = (await t.call<ChallengeJson>('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': 'Pay 10 €?' } })).body;
+    const got = await t.call<ChallengeJson>('GET', `${e.path}/Challenges/${ch.sid}`, { auth: tokenAuth(await e.jwt()) });
     const jwt = await answerJwt(e.device.keys.privateKey, got.body, got.headers.get('twilio-verify-signature-fields'), status);
     assert.equal((await t.call('POST', `${e.path}/Challenges/${ch.sid}`, { auth: tokenAuth(await e.jwt()), form: { AuthPayload: jwt } })).status, 200);
   }
@@ -66,7 +72,7 @@ test('every event reaches the receiver, form-encoded and signed as twilio.valida
 });
 
 test('a failing receiver is retried with back-off until it accepts', async () => {
-  const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Retries' } })).body.sid;
+  const service = (await t.call<ServiceJson>('POST', 'Services', { form: { FriendlyName: 'Retries' } })).body.sid;
   await t.call('POST', `Services/${service}/Webhooks`, { form: { FriendlyName: 'Flaky', EventTypes: 'factor.created', WebhookUrl: `${receiverUrl}flaky` } });
   failuresLeft = 2;
   const started = Date.now();
@@ -74,17 +80,17 @@ test('a failing receiver is retried with back-off until it accepts', async () =>
   assert.ok(Date.now() - started < 1000, 'the API answered without waiting for the webhook');
   const hit = await eventually(() => received.find(r => r.params.factor_sid === e.factor.sid));
   assert.ok(hit.valid);
-  const log = (await t.call('GET', '/emulator/state')).body.webhook_deliveries.find(d => d.uuid === hit.params.uuid);
-  assert.deepEqual([log.status, log.attempts], ['delivered', 3]);
+  const log = (await t.call<StateView>('GET', '/emulator/state')).body.webhook_deliveries.find(d => d.uuid === hit.params.uuid);
+  assert.deepEqual([log?.status, log?.attempts], ['delivered', 3]);
 });
 
 test('a receiver that never answers does not hold up the API response', async () => {
-  const service = (await t.call('POST', 'Services', { form: { FriendlyName: 'Hanging' } })).body.sid;
+  const service = (await t.call<ServiceJson>('POST', 'Services', { form: { FriendlyName: 'Hanging' } })).body.sid;
   await t.call('POST', `Services/${service}/Webhooks`, { form: { FriendlyName: 'Hang', EventTypes: '*', WebhookUrl: `${receiverUrl}hang` } });
   const started = Date.now();
   const e = await t.enroll({ service });
   assert.ok(Date.now() - started < 1000, 'create and verify answered while both deliveries hang');
-  const log = (await t.call('GET', '/emulator/state')).body.webhook_deliveries.filter(d => d.url === `${receiverUrl}hang`);
+  const log = (await t.call<StateView>('GET', '/emulator/state')).body.webhook_deliveries.filter(d => d.url === `${receiverUrl}hang`);
   assert.deepEqual(log.map(d => [d.type, d.status]), [['factor.created', 'pending'], ['factor.verified', 'pending']]);
   assert.ok(e.factor.sid);
 });
