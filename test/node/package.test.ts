@@ -3,7 +3,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+/** What these tests read of package.json and custom-elements.json. */
+interface PackageJson {
+  version: string;
+  exports: Record<string, string | Record<string, string>>;
+}
+interface Manifest {
+  modules: Array<{ declarations?: Array<{
+    tagName?: string;
+    attributes: Array<{ name: string }>;
+    events: Array<{ name: string }>;
+    cssParts: Array<{ name: string }>;
+    cssProperties: Array<{ name: string }>;
+  }> }>;
+}
+
+const pkg: PackageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
 test('src/version.ts says the package.json version', () => {
   const source = readFileSync(new URL('../../src/version.ts', import.meta.url), 'utf8');
@@ -25,7 +40,7 @@ test('the WebOTP entry loads in Node and says WebOTP is unsupported there', asyn
 });
 
 test('custom-elements.json documents <otp-input>', () => {
-  const manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+  const manifest: Manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
   const decl = manifest.modules.flatMap(m => m.declarations ?? []).find(d => d.tagName === 'otp-input');
   assert.ok(decl, 'otp-input declared');
   const attrs = decl.attributes.map(a => a.name);

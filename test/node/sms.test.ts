@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatOtpSms, parseOtpSms } from 'verify-elements/sms';
+import { formatOtpSms, parseOtpSms, type ParsedOtpSms } from 'verify-elements/sms';
 
 test('formats and parses the safe profile', () => {
   const sms = formatOtpSms({ code: '123456', host: 'Example.com', iframeHost: 'pay.example', text: 'Your Example code is 123456.' });
@@ -38,7 +38,7 @@ test('round-trips generated fields', () => {
   const code = fc.stringMatching(/^[0-9]{4,10}$/);
   fc.assert(
     fc.property(code, host, fc.option(host, { nil: undefined }), (code, host, iframeHost) => {
-      const expected = { ok: true, code, topOrigin: `https://${host}` };
+      const expected: ParsedOtpSms = { ok: true, code, topOrigin: `https://${host}` };
       if (iframeHost !== undefined) expected.embeddedOrigin = `https://${iframeHost}`;
       assert.deepEqual(parseOtpSms(formatOtpSms({ code, host, iframeHost })), expected);
     }),
