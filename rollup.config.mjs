@@ -1,26 +1,22 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { transform } from 'esbuild';
+import { minifyHTMLLiterals } from 'minify-literals';
 import esbuild from 'rollup-plugin-esbuild';
 import pkg from './package.json' with { type: 'json' };
 
 // Dependencies (lit, idb, @lit/react, …) and peers (firebase, react) stay imports: the page shares one copy.
 const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
 
-// esbuild minifies code but not the CSS inside Lit's css`` literals; this minifies each literal
-// that has no ${} interpolation with esbuild's own CSS minifier.
-function minifyCssLiterals() {
+// esbuild minifies code, not the text inside Lit's html`` and css`` literals, where indentation and
+// comments are bytes on the wire that nothing shows. minify-literals minifies each literal (HTML
+// whitespace collapsed as a browser would render it, CSS through Lightning CSS), so the sources
+// stay indented and readable.
+function minifyLiterals() {
   return {
-    name: 'minify-css-literals',
+    name: 'minify-literals',
     async transform(code, id) {
-      if (!id.endsWith('.styles.ts')) return null;
-      const literals = [...code.matchAll(/\bcss`([^`$\\]*)`/g)];
-      for (const [whole, body] of literals) {
-        // utf8 keeps "✓" as it is; any backslash esbuild writes must survive the template literal.
-        const { code: min } = await transform(body, { loader: 'css', minify: true, charset: 'utf8' });
-        const literal = whole.replace(body, () => min.trim().replaceAll('\\', '\\\\'));
-        code = code.replace(whole, () => literal);
-      }
-      return { code, map: null };
+      if (!id.endsWith('.ts') || !/\b(html|css)`/.test(code)) return null;
+      const out = await minifyHTMLLiterals(code, { fileName: id });
+      return out && { code: out.code, map: out.map };
     },
   };
 }
@@ -58,7 +54,7 @@ const build = ({ dir, production }) => ({
   plugins: [
     ...(production ? [productionMode()] : []),
     nodeResolve({ extensions: ['.ts', '.js'] }),
-    minifyCssLiterals(), // before esbuild renames the css tag
+    minifyLiterals(), // before esbuild renames the html and css tags
     esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
   ],
   output: {

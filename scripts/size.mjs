@@ -72,12 +72,12 @@ const LIT_EXTERNAL = ['lit', 'lit/*', '@lit/reactive-element', '@lit/reactive-el
 const kB = bytes => (bytes / 1024).toFixed(2);
 const gz = buf => gzipSync(buf, { level: 9 }).length;
 
-// The build minifies the CSS inside css`` literals (rollup.config.mjs, plugin "minify-css-literals");
-// esbuild alone does not. Reuse the build's own transform so this measures what ships.
+// The build minifies the text inside html`` and css`` literals (rollup.config.mjs, plugin
+// "minify-literals"); esbuild alone does not. Reuse the build's own transform so this measures what ships.
 const cssLiterals = await (async () => {
   try {
     const { default: config } = await import(new URL('../rollup.config.mjs', import.meta.url).href);
-    const plugin = [config].flat().flatMap(c => c.plugins ?? []).find(p => p?.name === 'minify-css-literals');
+    const plugin = [config].flat().flatMap(c => c.plugins ?? []).find(p => p?.name === 'minify-literals');
     return plugin?.transform ? plugin : null;
   } catch {
     return null;
@@ -195,7 +195,7 @@ const table = (header, body) => {
 };
 
 console.log(`verify-elements sizes: esbuild ${esbuild.version}, minify, esm, es2022, lit external, gzip -9 (1 kB = 1024 B)`);
-console.log(cssLiterals ? "css`` literals minified with rollup.config.mjs's minify-css-literals transform, as the build does" : "css`` literals as written (rollup.config.mjs has no minify-css-literals transform)");
+console.log(cssLiterals ? "html`` and css`` literals minified with rollup.config.mjs's minify-literals transform, as the build does" : "html`` and css`` literals as written (rollup.config.mjs has no minify-literals transform)");
 console.log('min+gz: loaded up front (entry + statically imported chunks); lazy: behind import(), loaded on use\n');
 table(
   ['entry', 'min B', 'min+gz B', 'min+gz kB', 'lazy gz B', '+ lit kB', 'budget', 'status'],
