@@ -10,15 +10,18 @@ let t: TestEmulator;
 before(async () => { t = await startEmulator({ factorCreationsPerMinute: 25 }); });
 after(() => t.close());
 
-/** Asserts a Twilio error body. */
+/** Asserts a Twilio error body (ErrorJson). */
 function assertError(res: Answer<unknown>, status: number, code: number) {
   assert.equal(res.status, status, res.text);
-  const body = res.body as Partial<ErrorJson> | null;
-  assert.equal(body?.code, code, res.text);
-  assert.equal(body?.status, status);
-  assert.equal(body?.more_info, `https://www.twilio.com/docs/errors/${code}`);
-  assert.ok(typeof body?.message === 'string' && body.message.length > 10);
+  const body = res.body;
+  assert.ok(isRecord(body), res.text);
+  assert.equal(body.code, code, res.text);
+  assert.equal(body.status, status);
+  assert.equal(body.more_info, `https://www.twilio.com/docs/errors/${code}`);
+  assert.ok(typeof body.message === 'string' && body.message.length > 10);
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** The emulator's push outbox (`GET /emulator/outbox`), dates as RFC 3339. */
 type Outbox = { pushes: Array<Omit<PushEntry, 'date_created' | 'expires'> & { date_created: string; expires: string }> };
@@ -96,7 +99,8 @@ describe('entities and access tokens', () => {
     assert.match(res.body.sid, /^YK[0-9a-f]{32}$/);
     assert.deepEqual([res.body.entity_identity, res.body.factor_type, res.body.factor_friendly_name, res.body.ttl], ['tok-12345678', 'push', 'Phone', 120]);
     assert.equal((await t.call<AccessTokenJson>('GET', `Services/${service}/AccessTokens/${res.body.sid}`)).body.token, res.body.token);
-    for (const bad of [{ Ttl: '59' }, { Ttl: '301' }, { FactorType: 'totp' }] as Record<string, string>[]) {
+    const bads: Record<string, string>[] = [{ Ttl: '59' }, { Ttl: '301' }, { FactorType: 'totp' }];
+    for (const bad of bads) {
       assertError(await t.call<AccessTokenJson>('POST', `Services/${service}/AccessTokens`, { form: { Identity: 'tok-12345678', FactorType: 'push', ...bad } }), 400, 60306);
     }
     const device = await createDevice();
