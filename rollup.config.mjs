@@ -63,6 +63,9 @@ const build = ({ dir, production }) => ({
     preserveModules: true,
     preserveModulesRoot: 'src',
     entryFileNames: '[name].js',
+    // React Server Components: the wrappers use hooks, so a server component may import them only as
+    // client components. Rollup drops module directives from sources, so the output carries it.
+    banner: chunk => (chunk.fileName.startsWith('react/') ? "'use client';" : ''),
     sourcemap: true,
   },
 });

@@ -1,25 +1,18 @@
 /**
  * `verify-elements/push/fcm`: web pushes through Firebase Cloud Messaging. The only module that
  * loads firebase, and only on first use (dynamic import), so pages that never enroll with FCM
- * never download it. The site's service worker handles background pushes with `verify-elements/sw`.
+ * never download it. Importing it also registers it for `<verify-enroll transport="fcm">`. The site's service worker handles background pushes with `verify-elements/sw`.
  * @module
  */
-import type { FirebaseOptions } from 'firebase/app';
 import type { Messaging } from 'firebase/messaging';
 import { INITIALIZATION_ERROR, NETWORK_ERROR } from '../protocol/codes.js';
 import type { ChallengePush, Factor, PushConfig, PushTransport, PushTransportError } from '../client/types.js';
 import { emitter, subscribers } from './emitter.js';
+import type { FcmTransportOptions } from './fcm-options.js';
 import { PushError, SW_MESSAGE_SOURCE } from './payload.js';
+import { registerPushTransport } from './registry.js';
 
-export interface FcmTransportOptions {
-  /** The web app's Firebase config (Project settings → Your apps). */
-  firebaseConfig: FirebaseOptions;
-  /** The Web Push certificate's public key (Project settings → Cloud Messaging). */
-  vapidKey: string;
-  /** The site's service worker, which calls `verify-elements/sw`; or give its URL to register. */
-  serviceWorkerRegistration?: ServiceWorkerRegistration;
-  serviceWorkerUrl?: string;
-}
+export type { FcmTransportOptions };
 
 // Its own app name, so that the site's default Firebase app stays as the site set it up.
 const APP_NAME = 'verify-elements';
@@ -104,3 +97,7 @@ export function fcmTransport(options: FcmTransportOptions): PushTransport {
     onTokenChange: tokens.on,
   };
 }
+
+// Importing this entry is what lets <verify-enroll transport="fcm"> use it: an app that never
+// imports it never makes a bundler look for firebase.
+registerPushTransport('fcm', fcmTransport);

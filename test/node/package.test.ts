@@ -51,3 +51,13 @@ test('custom-elements.json documents <otp-input>', () => {
   assert.ok(decl.cssParts.some(p => p.name === 'box'));
   assert.ok(decl.cssProperties.some(p => p.name === '--verify-accent'));
 });
+
+test("the React wrappers are client components ('use client'), in both builds", () => {
+  for (const dir of ['dist', 'dist/development']) {
+    for (const file of ['index', 'otp-input', 'verify-enroll', 'verify-challenge-prompt']) {
+      const code = readFileSync(new URL(`../../${dir}/react/${file}.js`, import.meta.url), 'utf8');
+      assert.match(code, /^["']use client["'];/, `${dir}/react/${file}.js`);
+    }
+  }
+  assert.doesNotMatch(readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8'), /use client/, 'only the React entry');
+});

@@ -272,7 +272,12 @@ export class OtpInput extends LitElement {
 
     // Settings reach the input before rendering, so the boxes show what they did to its value,
     // and only when they change: every write is DOM work, and pages with many fields feel it.
-    const input = this.#input!;
+    const input = this.#input;
+    // Rendered on a server (Lit SSR): there is no input yet, and the boxes show the `value` attribute.
+    if (!input) {
+      this.#value = this.#clean(this.defaultValue);
+      return;
+    }
     if (changed.has('name')) {
       if (this.name) input.name = this.name;
       else input.removeAttribute('name');

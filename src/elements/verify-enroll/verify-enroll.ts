@@ -2,7 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { AUTHENTICATION_TOKEN_ERROR, INITIALIZATION_ERROR, KEY_STORAGE_ERROR, NETWORK_ERROR, STORAGE_ERROR } from '../../protocol/codes.js';
 import { VerifyError } from '../../client/errors.js';
 import type { Factor, PushConfig, PushTransport, PushTransportError, VerifyPushClient } from '../../client/types.js';
-import type { FcmTransportOptions } from '../../push/fcm.js';
+import type { FcmTransportOptions } from '../../push/fcm-options.js';
+import { registeredPushTransport } from '../../push/registry.js';
 import type { PollingTransportOptions } from '../../push/polling.js';
 import { VERSION } from '../../version.js';
 import { VerifyEnrolledEvent, VerifyErrorEvent, VerifyUnenrolledEvent, type EnrollErrorStep } from './events.js';
@@ -248,10 +249,9 @@ export class VerifyEnroll extends LitElement {
     return (this.#transports ??= (async () => {
       const { pollingTransport, withPollingFallback } = await import('../../push/polling.js');
       const polling = pollingTransport(this.pollingOptions);
-      if (this.transport === 'fcm' && !this.fcmOptions) throw new VerifyError(INITIALIZATION_ERROR, '<verify-enroll transport="fcm"> needs fcmOptions.');
       const push =
         this.transport === 'fcm'
-          ? (await import('../../push/fcm.js')).fcmTransport(this.fcmOptions!)
+          ? this.#fcm()
           : this.transport === 'emulator'
             ? (await import('../../push/emulator.js')).emulatorTransport({ baseUrl: this.apiBase })
             : polling;
@@ -267,6 +267,16 @@ export class VerifyEnroll extends LitElement {
       this.#transports = undefined; // a failed chunk download may work next time
       throw error;
     }));
+  }
+
+  /** The FCM transport, which the app brings in by importing its entry (it loads firebase). */
+  #fcm(): PushTransport {
+    const fcmTransport = registeredPushTransport('fcm');
+    if (!fcmTransport) {
+      throw new VerifyError(INITIALIZATION_ERROR, `<verify-enroll transport="fcm"> needs the FCM transport: import 'verify-elements/push/fcm' once in the app (and install firebase).`);
+    }
+    if (!this.fcmOptions) throw new VerifyError(INITIALIZATION_ERROR, '<verify-enroll transport="fcm"> needs fcmOptions.');
+    return fcmTransport(this.fcmOptions);
   }
 
   async #token(): Promise<EnrollmentToken> {

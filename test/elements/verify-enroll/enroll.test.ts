@@ -2,6 +2,8 @@ import { expect, html } from '@open-wc/testing';
 import { VerifyEnrolledEvent, VerifyErrorEvent, VerifyUnenrolledEvent } from '../../../src/elements/verify-enroll/events.js';
 import { Backend, newIdentity } from '../../support/verify-backend.js';
 import { emulator } from '../../support/emulator.js';
+// transport="fcm" is registered by importing its entry, as apps do.
+import '../../../src/push/fcm.js';
 import { announced, button, emptyKeyStore, mount, next, part, provider, remoteFactors, steps, stubPermission, title, tokenSession, until } from './helpers.js';
 
 describe('<verify-enroll> against the emulator', function () {
