@@ -43,6 +43,7 @@ const input = {
   'push/fcm': 'src/push/fcm.ts',
   'protocol/index': 'src/protocol/index.ts',
   'sw/index': 'src/sw/index.ts',
+  'types-only': 'src/types-only.ts',
   'react/index': 'src/react/index.ts',
 };
 

@@ -1,6 +1,7 @@
 // The package as a user gets it: built, imported by its own name from Node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** What these tests read of package.json and custom-elements.json. */
@@ -60,4 +61,21 @@ test("the React wrappers are client components ('use client'), in both builds", 
     }
   }
   assert.doesNotMatch(readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8'), /use client/, 'only the React entry');
+});
+
+test('the types-only entries (vue, jsx) import at run time as empty modules', async () => {
+  for (const entry of ['verify-elements/vue', 'verify-elements/jsx']) {
+    assert.deepEqual(Object.keys(await import(entry)), [], entry);
+  }
+});
+
+test('the packed package holds its LICENSE, its build and its manifest, and no sources or tests', () => {
+  const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
+  assert.equal(packed.status, 0, packed.stderr);
+  const [{ files }] = JSON.parse(packed.stdout) as [{ files: Array<{ path: string }> }];
+  const paths = files.map(f => f.path);
+  for (const required of ['LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'dist/index.js', 'dist/types-only.js']) {
+    assert.ok(paths.includes(required), `${required} is in the package`);
+  }
+  assert.deepEqual(paths.filter(p => /^(src|test|emulator|demo|stories|scripts)\//.test(p)), []);
 });
