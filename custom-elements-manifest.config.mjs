@@ -2,6 +2,7 @@ import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integrat
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+import { readFileSync } from 'node:fs';
 
 // Framework types and editor data, generated next to the build (dist/ ships; the last step of
 // `npm run build` is this one). Type paths are relative to dist/frameworks/.
@@ -64,6 +65,47 @@ function forVue(manifest) {
   return copy;
 }
 
+/**
+ * The fallback of every `var(--verify-…, fallback)` in a stylesheet source, by property name: what
+ * each custom property defaults to, read from the CSS itself so the docs cannot drift from it.
+ */
+function cssDefaults(source) {
+  const defaults = new Map();
+  for (const match of source.matchAll(/var\((--verify-[\w-]+),\s*/g)) {
+    // The fallback runs to the parenthesis that closes this var(): it may hold light-dark(…) or var(…).
+    let depth = 1;
+    let end = match.index + match[0].length;
+    for (; end < source.length && depth; end++) depth += source[end] === '(' ? 1 : source[end] === ')' ? -1 : 0;
+    if (!defaults.has(match[1])) defaults.set(match[1], source.slice(match.index + match[0].length, end - 1).trim());
+  }
+  return defaults;
+}
+
+/**
+ * VS Code's CSS data is one list for the page: each token once, with what it does in each element
+ * that has it (once when they agree) and its default.
+ */
+function forVsCode(manifest) {
+  const copy = forEditors(manifest);
+  const uses = new Map();
+  for (const element of elements(copy)) {
+    for (const prop of element.cssProperties ?? []) uses.set(prop.name, [...(uses.get(prop.name) ?? []), { tag: element.tagName, prop }]);
+  }
+  const described = new Set();
+  for (const element of elements(copy)) {
+    element.cssProperties = (element.cssProperties ?? []).filter(prop => {
+      if (described.has(prop.name)) return false;
+      described.add(prop.name);
+      const all = uses.get(prop.name);
+      const same = all.every(u => u.prop.description === prop.description);
+      const what = same ? prop.description : all.map(u => `<${u.tag}>: ${u.prop.description}`).join(' ');
+      prop.description = prop.default ? `${what} Default: ${prop.default}.` : what;
+      return true;
+    });
+  }
+  return copy;
+}
+
 const elements = manifest => manifest.modules.flatMap(m => m.declarations ?? []).filter(d => d.customElement);
 
 /** Runs a generator plugin on a prepared copy of the manifest, quietly (some log despite `hideLogs`). */
@@ -119,9 +161,23 @@ export default {
         }
       },
     },
+    {
+      // Each --verify-* property's default, from the fallback in the element's styles (or the shared ones).
+      name: 'css-property-defaults',
+      packageLinkPhase({ customElementsManifest }) {
+        const base = readFileSync('src/elements/internal/base.styles.ts', 'utf8');
+        for (const mod of customElementsManifest.modules) {
+          for (const element of (mod.declarations ?? []).filter(d => d.customElement)) {
+            const own = readFileSync(mod.path.replace(/\.ts$/, '.styles.ts'), 'utf8');
+            const defaults = new Map([...cssDefaults(base), ...cssDefaults(own)]);
+            for (const prop of element.cssProperties ?? []) prop.default ??= defaults.get(prop.name);
+          }
+        }
+      },
+    },
     from(forVue, customElementVuejsPlugin({ ...frameworks, fileName: 'vue.d.ts' })),
     from(forJsx, customElementJsxPlugin({ ...frameworks, fileName: 'jsx.d.ts' })),
-    from(forEditors, customElementVsCodePlugin({ ...editors, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' })),
+    from(forVsCode, customElementVsCodePlugin({ ...editors, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' })),
     from(forEditors, customElementJetBrainsPlugin({ ...editors, webTypesFileName: 'web-types.json' })),
   ],
 };

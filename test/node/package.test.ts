@@ -15,7 +15,7 @@ interface Manifest {
     attributes: Array<{ name: string }>;
     events: Array<{ name: string }>;
     cssParts: Array<{ name: string }>;
-    cssProperties: Array<{ name: string }>;
+    cssProperties: Array<{ name: string; default?: string }>;
   }> }>;
 }
 
@@ -78,4 +78,18 @@ test('the packed package holds its LICENSE, its build and its manifest, and no s
     assert.ok(paths.includes(required), `${required} is in the package`);
   }
   assert.deepEqual(paths.filter(p => /^(src|test|emulator|demo|stories|scripts)\//.test(p)), []);
+});
+
+test('every CSS custom property has its default in the manifest, and VS Code lists each one once with it', () => {
+  const manifest: Manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+  const props = manifest.modules.flatMap(m => m.declarations ?? []).filter(d => d.tagName).flatMap(d => d.cssProperties);
+  assert.ok(props.length > 20);
+  assert.deepEqual(props.filter(p => !p.default).map(p => p.name), []);
+  const vscode: { properties: Array<{ name: string; description: string }> } = JSON.parse(
+    readFileSync(new URL('../../dist/editors/vscode.css-custom-data.json', import.meta.url), 'utf8'),
+  );
+  const names = vscode.properties.map(p => p.name);
+  assert.deepEqual(names, [...new Set(names)], 'no property twice');
+  assert.deepEqual(new Set(names), new Set(props.map(p => p.name)));
+  assert.deepEqual(vscode.properties.filter(p => !/ Default: .+\.$/.test(p.description)).map(p => p.name), []);
 });

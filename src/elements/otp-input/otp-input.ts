@@ -52,8 +52,8 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @csspart error - The error message.
  *
  * @cssprop --verify-accent - Active box and focus ring colour.
- * @cssprop --verify-text-color - Text colour (default CanvasText).
- * @cssprop --verify-surface - Box background (default Canvas).
+ * @cssprop --verify-text-color - Text colour.
+ * @cssprop --verify-surface - Box background.
  * @cssprop --verify-border-color - Box border and separator colour.
  * @cssprop --verify-error-color - Error text and invalid border colour.
  * @cssprop --verify-radius - Box corner radius.

@@ -80,9 +80,9 @@ const unspoofed = (text: string) => text.replace(/[\u202D\u202E]/g, '');
  *
  * @cssprop --verify-accent - Buttons, picked number and focus ring.
  * @cssprop --verify-on-accent - Text on accent-coloured buttons.
- * @cssprop --verify-text-color - Text colour (default CanvasText).
+ * @cssprop --verify-text-color - Text colour.
  * @cssprop --verify-muted-color - Detail labels and the countdown.
- * @cssprop --verify-surface - Background (default Canvas).
+ * @cssprop --verify-surface - Background.
  * @cssprop --verify-border-color - Border of the box and of the numbers.
  * @cssprop --verify-error-color - Error text.
  * @cssprop --verify-radius - Corner radius.

@@ -72,9 +72,9 @@ const MARKS: Record<EnrollStepState, string> = { pending: '○', active: '◌', 
  *
  * @cssprop --verify-accent - Button and active step colour.
  * @cssprop --verify-on-accent - Text on the accent colour.
- * @cssprop --verify-text-color - Text colour (default CanvasText).
+ * @cssprop --verify-text-color - Text colour.
  * @cssprop --verify-muted-color - Colour of pending steps and the intro.
- * @cssprop --verify-surface - Background (default Canvas).
+ * @cssprop --verify-surface - Background.
  * @cssprop --verify-border-color - Border colour.
  * @cssprop --verify-success-color - Colour of done steps.
  * @cssprop --verify-error-color - Colour of the error and the failed step.
