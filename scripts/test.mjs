@@ -45,15 +45,16 @@ function ensureBrowsers() {
 const browsersReady = ensureBrowsers();
 if (!browsersReady) add('browsers missing', { failed: 1 });
 
-// 2. Type-check every package (strict), then build: the Node tests import the packages by their own
-// names, and the emulator's bin and the browser tests' emulator run its compiled JavaScript.
+// 2. Build the kit, type-check every package (strict; their tests import the kit by its own name, so
+// after the build), then build the workspaces: the emulator's bin and the browser tests' emulator run
+// its compiled JavaScript.
 const workspaces = JSON.parse(readFileSync('package.json', 'utf8')).workspaces;
+if (run('npm', ['run', '--silent', 'build']) !== 0) add('build kit', { failed: 1 });
 add('typecheck kit', run('npx', ['tsc', '-p', 'tsconfig.test.json']) === 0 ? { passed: 1 } : { failed: 1 });
 for (const dir of workspaces) {
   const { name } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   add(`typecheck ${name}`, run('npm', ['run', '--silent', '--workspace', dir, 'typecheck']) === 0 ? { passed: 1 } : { failed: 1 });
 }
-if (run('npm', ['run', '--silent', 'build']) !== 0) add('build kit', { failed: 1 });
 if (run('npm', ['run', '--silent', '--workspaces', '--if-present', 'build']) !== 0) add('build workspaces', { failed: 1 });
 // No import cycles in the kit, type-only imports included (.dependency-cruiser.cjs).
 add('import cycles', run('npm', ['run', '--silent', 'check:cycles']) === 0 ? { passed: 1 } : { failed: 1 });

@@ -28,7 +28,7 @@ export interface HttpOptions {
 
 export interface Http {
   send(request: HttpRequest): Promise<HttpResponse>;
-  /** Local time corrected by the server's clock, in whole seconds. */
+  /** The device clock corrected by the server's `Date` (learnt from its answers), in ms. */
   now(): number;
 }
 
@@ -46,12 +46,12 @@ export const backOff = (attempt: number) =>
 /**
  * Requests to the Verify API: form bodies, `Basic token:<…>`, a timeout on every request,
  * retries with back-off for network errors and 5xx on GET and DELETE only (a POST may have landed),
- * and one re-signed retry after a 401 whose `Date` shows the local clock is off.
+ * the server's `Date` followed, and one re-signed retry after a 401 whose `Date` shows the local clock is off.
  */
 export function createHttp({ baseUrl, fetch: fetcher = (...args) => fetch(...args), clock = Date.now, timeoutMs = 10_000, retries = 3 }: HttpOptions): Http {
   const base = baseUrl.replace(/\/?$/, '/');
   let offset = 0;
-  const now = () => Math.floor((clock() + offset) / 1000);
+  const now = () => clock() + offset;
 
   async function send({ method, path, form, token }: HttpRequest): Promise<HttpResponse> {
     const safe = method !== 'POST';
@@ -59,7 +59,7 @@ export function createHttp({ baseUrl, fetch: fetcher = (...args) => fetch(...arg
     let corrected = false;
     for (let attempt = 0; ; attempt++) {
       // Outside the try: a signing failure is not a network error.
-      const authorization = `Basic ${btoa(`token:${await token(now())}`)}`;
+      const authorization = `Basic ${btoa(`token:${await token(Math.floor(now() / 1000))}`)}`;
       let response: Response;
       let text: string;
       try {
@@ -82,12 +82,16 @@ export function createHttp({ baseUrl, fetch: fetcher = (...args) => fetch(...arg
         throw new VerifyError(NETWORK_ERROR, `The Verify API could not be reached (${why}). Check the connection and try again.`);
       }
       const { status, headers } = response;
+      // Every answer says the server's time. Date has whole seconds: only a larger difference means the
+      // local clock is off. A clock off by minutes is refused (401) with a device JWT signed by it:
+      // sign again, once, with the corrected time.
       const date = Date.parse(headers.get('Date') ?? '');
-      // Date has whole seconds: only a larger difference means the local clock is off.
-      if (status === 401 && !corrected && Math.abs(date - clock() - offset) > 2000) {
+      if (Math.abs(date - clock() - offset) > 2000) {
         offset = date - clock();
-        corrected = true;
-        continue;
+        if (status === 401 && !corrected) {
+          corrected = true;
+          continue;
+        }
       }
       if (status >= 500 && safe && attempt < retries) {
         await backOff(attempt);

@@ -89,7 +89,7 @@ export interface VerifyPushClientOptions {
   /** Where factors and their keys live; default: IndexedDB. */
   storage?: FactorStore;
   transport?: PushTransport;
-  /** Local time in ms (default `Date.now`); the server's `Date` corrects it on a 401. */
+  /** Local time in ms (default `Date.now`); the `Date` of the server's answers corrects it. */
   clock?: () => number;
   /** Per request, default 10 000 ms. */
   timeoutMs?: number;
@@ -109,6 +109,11 @@ export interface VerifyPushClient {
   denyChallenge(factorSid: string, challengeSid: string, metadata?: Record<string, string>): Promise<Challenge>;
   /** Forgets every local factor and key (the factors stay on the server). */
   clearLocalStorage(): Promise<void>;
+  /**
+   * The time in ms as the Verify API sees it: the device clock, corrected by the `Date` of the API's
+   * answers. Countdowns to a challenge's expiry use it.
+   */
+  now(): number;
   onChallenge(listener: (payload: ChallengePush) => void): () => void;
   /** Pushes the transport ignored (malformed, unknown factor) and its failures, each with a `reason`. */
   onPushError(listener: (error: PushTransportError) => void): () => void;

@@ -120,7 +120,7 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
     const challenge = toChallenge(body); // checks that body is a challenge's JSON
     const result: Fetched = { json: body as Record<string, unknown>, challenge, fields: fields?.length ? fields : undefined };
     // Challenges that expired unanswered go, so a tab left open for days does not pile them up.
-    for (const [key, { challenge }] of fetched) if (Date.parse(challenge.expirationDate) <= http.now() * 1000) fetched.delete(key);
+    for (const [key, { challenge }] of fetched) if (Date.parse(challenge.expirationDate) <= http.now()) fetched.delete(key);
     if (result.fields) fetched.set(sid, result);
     else fetched.delete(sid);
     return result;
@@ -133,7 +133,7 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
     if (challenge.status === 'approved' || challenge.status === 'denied') {
       throw new VerifyError(ALREADY_RESPONDED, `Challenge ${challenge.sid} was already ${challenge.status}. ${CODES[ALREADY_RESPONDED].advice}`);
     }
-    if (challenge.status !== 'pending' || Date.parse(challenge.expirationDate) <= http.now() * 1000) {
+    if (challenge.status !== 'pending' || Date.parse(challenge.expirationDate) <= http.now()) {
       throw new VerifyError(CHALLENGE_EXPIRED, `Challenge ${challenge.sid}: ${CODES[CHALLENGE_EXPIRED].advice}`);
     }
     if (!fields) {
@@ -267,6 +267,8 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
 
     approveChallenge: (factorSid, sid, metadata) => answer(factorSid, sid, 'approved', metadata),
     denyChallenge: (factorSid, sid, metadata) => answer(factorSid, sid, 'denied', metadata),
+
+    now: http.now,
 
     async clearLocalStorage() {
       unwatch();

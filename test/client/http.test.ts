@@ -96,8 +96,20 @@ describe('client http', () => {
     await http.send({ method: 'POST', path: 'x', token: now => (signedAt.push(now), `jwt${now}`) });
     expect(calls).to.have.length(2);
     expect(signedAt[0] - signedAt[1]).to.equal(7200);
-    expect(Math.abs(http.now() - serverNow / 1000)).to.be.at.most(1);
+    expect(Math.abs(http.now() - serverNow)).to.be.at.most(1000, 'ms');
     expect(atob((calls[1].init.headers as Record<string, string>).Authorization.slice(6))).to.equal(`token:jwt${signedAt[1]}`);
+  });
+
+  it('follows the server\'s Date on any answer, so the next request is signed with its time', async () => {
+    const serverNow = Date.UTC(2026, 10, 21, 10, 0, 0);
+    const { calls, fetch } = scripted(ok({ first: true }, { Date: new Date(serverNow).toUTCString() }), ok({ second: true }));
+    const signedAt: number[] = [];
+    const http = createHttp({ baseUrl: 'http://api.test/v2/', fetch, clock: () => serverNow - 10 * 60_000 });
+    await http.send({ method: 'GET', path: 'x', token: now => (signedAt.push(now), `jwt${now}`) });
+    await http.send({ method: 'GET', path: 'x', token: now => (signedAt.push(now), `jwt${now}`) });
+    expect(calls).to.have.length(2);
+    expect(signedAt[1] - signedAt[0]).to.equal(600);
+    expect(Math.abs(http.now() - serverNow)).to.be.at.most(1000, 'ms');
   });
 
   it('answers a second 401 (or one with a right clock) with the API error', async () => {

@@ -30,6 +30,7 @@ export function promptClient({ expiresIn = 300, choices, failWith }: { expiresIn
     },
     approveChallenge: async () => ({ ...challenge, status: 'approved' }),
     denyChallenge: async () => ({ ...challenge, status: 'denied' }),
+    now: () => Date.now(),
   } as Partial<VerifyPushClient> as VerifyPushClient;
 }
 

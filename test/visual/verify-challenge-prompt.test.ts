@@ -43,6 +43,7 @@ function fakeClient({ status = 'pending', hiddenDetails, failWith }: Fake = {}):
     },
     approveChallenge: answer('approved'),
     denyChallenge: answer('denied'),
+    now: () => Date.now(),
   } as Partial<VerifyPushClient> as VerifyPushClient;
 }
 

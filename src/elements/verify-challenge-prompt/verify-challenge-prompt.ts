@@ -337,7 +337,8 @@ export class VerifyChallengePrompt extends LitElement {
   };
 
   #msLeft(): number {
-    return Date.parse(this.#challenge!.expirationDate) - Date.now();
+    // The server's time as the client knows it: a device clock set wrong must not expire a live challenge.
+    return Date.parse(this.#challenge!.expirationDate) - (this.client?.now() ?? Date.now());
   }
 
   #secondsLeft(): number {
