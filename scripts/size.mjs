@@ -26,9 +26,10 @@ const ENTRIES = [
   // The same issue moved the live region, focus restoring and error reading into shared controllers
   // (src/elements/internal/) and made <verify-enroll> throw real VerifyErrors: readable code that costs
   // each element 20–80 B once templates are minified at build time. The enforced ceilings leave that
-  // room, and nothing may grow past them: push elements 5.1 kB, otp-input 5.9 kB.
+  // room, and nothing may grow past them: push elements 5.1 kB. otp-input 6.1 kB: issue 13's peer
+  // behaviours (Backspace moving back, Shift+arrow widening, double click, reset by a user) added 190 B.
   { name: 'verify-elements/verify-enroll.js', file: 'src/elements/verify-enroll/define.ts', budget: 5222 },
-  { name: 'verify-elements/otp-input.js', file: 'src/elements/otp-input/define.ts', budget: 6042 },
+  { name: 'verify-elements/otp-input.js', file: 'src/elements/otp-input/define.ts', budget: 6246 },
   { name: 'verify-elements/verify-challenge-prompt.js', file: 'src/elements/verify-challenge-prompt/define.ts', budget: 5222 },
   // The whole kit (every tag), with Lit and firebase external.
   { name: 'verify-elements', file: 'src/index.ts', budget: 16384 },

@@ -148,6 +148,10 @@ export class OtpInput extends LitElement {
   // Engines place the caret at different moments of a click (WebKit after the click event), so
   // the clicked box is remembered until the next key, and applied on every selection change.
   #pointerBox: number | undefined;
+  // The key that led to the next input event was Backspace.
+  #backspace = false;
+  // The selection Shift+arrow made ([start, end]) and its [anchor, focus], to go on from it.
+  #extension: [number, number, [number, number]] | undefined;
   #groupEnds = new Set<number>();
   readonly #uid = `otp-input-${++instances}`;
 
@@ -334,7 +338,7 @@ export class OtpInput extends LitElement {
       if (this.#groupEnds.has(i + 1) && i + 1 < this.length) boxes.push(html`<span part="separator"></span>`);
     }
     const error = this.#errorText();
-    return html`<div part="field" class=${disabled ? 'disabled' : ''} dir="ltr" @pointerdown=${this.#onPointerDown} @click=${this.#onFieldClick}>
+    return html`<div part="field" class=${disabled ? 'disabled' : ''} dir="ltr" @pointerdown=${this.#onPointerDown} @click=${this.#onFieldClick} @dblclick=${this.#onFieldDoubleClick}>
         <div part="boxes" aria-hidden="true">${boxes}</div>
         <slot></slot>
       </div>
@@ -539,8 +543,14 @@ export class OtpInput extends LitElement {
     this.#pendingSource = undefined;
     this.#showValidity = false;
     this.requestUpdate();
-    if (this.#hasFocus()) this.#selectBox(input.selectionStart ?? clean.length);
-    else this.#sync();
+    if (this.#hasFocus()) {
+      const caret = input.selectionStart ?? clean.length;
+      // Backspace on a box with characters after it: they moved left, and the active box moves back
+      // one, as in every peer, so a second Backspace goes on deleting backwards.
+      const back = this.#backspace && caret > 0 && caret < clean.length;
+      this.#backspace = false;
+      this.#selectBox(back ? caret - 1 : caret);
+    } else this.#sync();
     if (source === 'autofill' || source === 'webotp') this.#announcer.announce(this.#strings.filledIn);
     this.#maybeComplete(before, clean, source);
   }
@@ -560,16 +570,43 @@ export class OtpInput extends LitElement {
 
   #onKeyDown(e: KeyboardEvent) {
     this.#pointerBox = undefined;
-    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    // By the key, not the input's inputType: WebKit calls deleting a selection with Delete "backward".
+    this.#backspace = e.key === 'Backspace';
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     const [start] = this.#selection;
     const rtl = getComputedStyle(this).direction === 'rtl';
+    const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
+    const forward = (e.key === 'ArrowRight') !== rtl;
+    if (e.shiftKey) {
+      if (arrow) {
+        e.preventDefault();
+        this.#extendSelection(forward);
+      }
+      return;
+    }
     let to: number | undefined;
-    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') to = start + ((e.key === 'ArrowRight') !== rtl ? 1 : -1);
+    if (arrow) to = start + (forward ? 1 : -1);
     else if (e.key === 'Home') to = 0;
     else if (e.key === 'End') to = this.#input!.value.length;
     if (to === undefined) return;
     e.preventDefault();
     this.#selectBox(to);
+  }
+
+  /**
+   * Shift+arrow: moves the selection's free end one character, the other end staying put. From one
+   * selected box the end in the arrow's direction moves, so Shift+← from the last box selects two.
+   * Done here, not by the engine, which would see a caret rather than a box.
+   */
+  #extendSelection(forward: boolean): void {
+    const input = this.#input!;
+    const [start, end] = this.#selection;
+    const [anchor, focus] = this.#extension?.[0] === start && this.#extension[1] === end ? this.#extension[2] : forward ? [start, end] : [end, start];
+    const next = Math.max(0, Math.min(focus + (forward ? 1 : -1), input.value.length));
+    if (next === anchor) return this.#selectBox(anchor);
+    input.setSelectionRange(Math.min(anchor, next), Math.max(anchor, next), next < anchor ? 'backward' : 'forward');
+    this.#extension = [Math.min(anchor, next), Math.max(anchor, next), [anchor, next]];
+    this.#sync();
   }
 
   #onFocus() {
@@ -615,14 +652,24 @@ export class OtpInput extends LitElement {
     if (this.#pointerBox !== undefined && this.#hasFocus()) this.#selectBox(this.#pointerBox);
   }
 
+  /** A double click selects the whole code, as in a plain input. */
+  #onFieldDoubleClick() {
+    if (!this.#hasFocus()) return;
+    this.#pointerBox = undefined;
+    this.#input!.select();
+    this.#sync();
+  }
+
   #onReset() {
-    // The form resets its controls after the reset event; read the restored value then.
-    queueMicrotask(() => {
+    // The form restores its controls after dispatching reset: read the restored value in the next
+    // task (a microtask would run before that when a user's click or key sent the reset).
+    setTimeout(() => {
       this.#showValidity = false;
       this.requestUpdate();
       this.#sync();
     });
   }
+
 
   // --- WebOTP --------------------------------------------------------------------------------
 
