@@ -71,4 +71,19 @@ const build = ({ dir, production }) => ({
   },
 });
 
-export default [build({ dir: 'dist', production: true }), build({ dir: 'dist/development', production: false })];
+// For pages without a bundler (a CDN, or the folder served as it is): Lit and idb bundled in, so no
+// bare specifier is left; the tags' code in shared chunks that the autoloader or an entry loads.
+// firebase stays out: the FCM transport needs an app's bundler and its own firebase.
+const cdn = {
+  input: {
+    'verify-elements': 'src/index.ts',
+    'otp-input': 'src/elements/otp-input/define.ts',
+    'verify-enroll': 'src/elements/verify-enroll/define.ts',
+    'verify-challenge-prompt': 'src/elements/verify-challenge-prompt/define.ts',
+    autoloader: 'src/cdn/autoloader.ts',
+  },
+  plugins: [productionMode(), nodeResolve({ extensions: ['.ts', '.js'] }), minifyLiterals(), esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' })],
+  output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+};
+
+export default [build({ dir: 'dist', production: true }), build({ dir: 'dist/development', production: false }), cdn];

@@ -1,0 +1,30 @@
+// The CDN build as a page without a bundler uses it: one module script, the folder served as it is.
+// This file imports nothing of the kit's sources, so the tags are defined only by what it loads.
+import { expect, waitUntil } from '@open-wc/testing';
+
+const AUTOLOADER = '/dist/cdn/autoloader.js';
+
+describe('dist/cdn/autoloader.js', () => {
+  it('defines a tag when it first appears, and nothing the page does not use', async () => {
+    expect(customElements.get('otp-input')).to.equal(undefined);
+    const { discover } = (await import(AUTOLOADER)) as { discover: (root: ParentNode) => Promise<unknown[]> };
+    const field = document.body.appendChild(document.createElement('div'));
+    field.innerHTML = '<label for="c">Code</label><otp-input value="12"><input id="c"></otp-input>';
+    await waitUntil(() => customElements.get('otp-input'), 'otp-input defined', { timeout: 5000 });
+    const el = field.querySelector('otp-input')! as HTMLElement & { updateComplete: Promise<boolean>; value: string };
+    await el.updateComplete;
+    const chars = [...el.shadowRoot!.querySelectorAll('[part="char"]')].map(c => c.textContent);
+    expect(chars).to.deep.equal(['1', '2']);
+    expect(el.value).to.equal('12');
+    expect(customElements.get('verify-enroll')).to.equal(undefined, 'no code for tags the page does not use');
+
+    // A tag inside a shadow root is found when that root is handed to discover().
+    const host = document.body.appendChild(document.createElement('div'));
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<verify-challenge-prompt></verify-challenge-prompt>';
+    await discover(root);
+    expect(customElements.get('verify-challenge-prompt')).to.not.equal(undefined);
+    field.remove();
+    host.remove();
+  });
+});
