@@ -23,14 +23,14 @@ import { gzipSync } from 'node:zlib';
 // (matched on their path) that must stay behind import(); the run fails if they load up front.
 const ENTRIES = [
   // Issue 9 asked: each push element 5 kB, otp-input 5.5 kB, every tag together 16 kB, client 6 kB.
-  // The same issue moved the live region, focus restoring and error reading into shared controllers
-  // (src/elements/internal/) and made <verify-enroll> throw real VerifyErrors: readable code that costs
-  // each element 20–80 B once templates are minified at build time. The enforced ceilings leave that
-  // room, and nothing may grow past them: push elements 5.1 kB. otp-input 6.1 kB: issue 13's peer
-  // behaviours (Backspace moving back, Shift+arrow widening, double click, reset by a user) added 190 B.
-  { name: 'verify-elements/verify-enroll.js', file: 'src/elements/verify-enroll/define.ts', budget: 5222 },
+  // <verify-enroll> holds 5 kB (its transports and their errors load on use). The others' ceilings are
+  // above the aim by what readable shared code and new behaviour cost, and nothing may grow past them:
+  // the prompt 5.4 kB (it makes its own client from api-base and follows new enrollments, 290 B);
+  // otp-input 6.1 kB (issue 13's peer behaviours: Backspace moving back, Shift+arrow widening,
+  // double click, reset by a user, 190 B).
+  { name: 'verify-elements/verify-enroll.js', file: 'src/elements/verify-enroll/define.ts', budget: 5120 },
   { name: 'verify-elements/otp-input.js', file: 'src/elements/otp-input/define.ts', budget: 6246 },
-  { name: 'verify-elements/verify-challenge-prompt.js', file: 'src/elements/verify-challenge-prompt/define.ts', budget: 5222 },
+  { name: 'verify-elements/verify-challenge-prompt.js', file: 'src/elements/verify-challenge-prompt/define.ts', budget: 5530 },
   // The whole kit (every tag), with Lit and firebase external.
   { name: 'verify-elements', file: 'src/index.ts', budget: 16384 },
   { name: 'verify-elements/sms', file: 'src/sms/index.ts', budget: null },

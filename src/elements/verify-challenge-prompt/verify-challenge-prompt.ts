@@ -10,6 +10,8 @@ import type { ChallengePromptStrings } from './strings.js';
 import { Announcer } from '../internal/announcer.js';
 import { toErrorDetail, type ErrorDetail } from '../internal/error-detail.js';
 import { FocusController } from '../internal/focus.js';
+import type { TransportName } from '../internal/load-client.js';
+import type { PollingTransportOptions } from '../../push/polling.js';
 
 export type { ChallengePromptStrings };
 
@@ -29,6 +31,8 @@ export type ChallengePromptState =
   | 'error';
 
 const THRESHOLDS = [60, 30, 10];
+// What <verify-enroll> fires (by name: its event classes need not load with the prompt).
+const ENROLLED: keyof GlobalEventHandlersEventMap = 'verify-enrolled';
 const CHANNEL = 'verify-elements';
 
 type Target = Omit<ChallengePush, 'message'> & { message?: string };
@@ -104,6 +108,9 @@ export class VerifyChallengePrompt extends LitElement {
     challengeSid: { attribute: 'challenge-sid' },
     push: { attribute: false },
     autoApprove: { type: Boolean, attribute: 'auto-approve' },
+    apiBase: { attribute: 'api-base' },
+    transport: {},
+    pollingOptions: { attribute: false },
     strings: { attribute: false },
   };
 
@@ -120,6 +127,16 @@ export class VerifyChallengePrompt extends LitElement {
    * browser. Ignored for challenges that ask for number matching.
    */
   autoApprove = false;
+  /**
+   * Without `client`: the Verify API (or an emulator's `/v2/` URL) to make a client for, on this
+   * browser's key store, so the prompt shows the sign-in requests of every factor enrolled in this
+   * browser, after a reload too, with no script.
+   */
+  apiBase = '';
+  /** With `api-base`: how sign-in requests reach this browser, as on `<verify-enroll>`. */
+  transport: TransportName = 'polling';
+  /** With `api-base` and polling: the intervals. */
+  pollingOptions?: PollingTransportOptions;
   /** Visible and announced strings; give some or all to translate or reword them. */
   strings: Partial<ChallengePromptStrings> = {};
 
@@ -141,6 +158,8 @@ export class VerifyChallengePrompt extends LitElement {
   // Whether focus was in the prompt when an answer started (its disabled button may have lost it).
   #hadFocus = false;
   #listening: VerifyPushClient | undefined;
+  // The client made from `api-base` (the app gave none).
+  #own: VerifyPushClient | undefined;
   #unlisten: (() => void) | undefined;
   #channel: BroadcastChannel | undefined;
 
@@ -155,6 +174,7 @@ export class VerifyChallengePrompt extends LitElement {
     this.#channel.onmessage = ({ data }: MessageEvent) => {
       if (data?.challengeSid === this.#target?.challengeSid && (this.#state === 'pending' || this.#state === 'confirm')) this.#answered(`Challenge ${data.challengeSid} was ${data.status} in another tab.`);
     };
+    document.addEventListener(ENROLLED, this.#onEnrolled);
     this.#listen();
     this.#tick();
   }
@@ -163,11 +183,15 @@ export class VerifyChallengePrompt extends LitElement {
     super.disconnectedCallback();
     this.#channel?.close();
     this.#channel = undefined;
+    document.removeEventListener(ENROLLED, this.#onEnrolled);
     this.#listen();
     clearTimeout(this.#timer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.apiBase && (!this.client || this.client === this.#own) && (['apiBase', 'transport', 'pollingOptions'] as const).some(key => changed.has(key))) {
+      void this.#makeClient();
+    }
     if (!(['push', 'factorSid', 'challengeSid', 'client'] as const).some(key => changed.has(key))) return;
     this.#listen();
     const target = this.#appTarget;
@@ -256,6 +280,28 @@ export class VerifyChallengePrompt extends LitElement {
     };
     return text[this.#state] ?? '';
   }
+
+  /** A client from `api-base`, loaded on first use; the app's own `client`, given meanwhile, wins. */
+  async #makeClient(): Promise<void> {
+    const { apiBase, transport, pollingOptions } = this;
+    try {
+      const { loadClient } = await import('../internal/load-client.js');
+      const { client } = await loadClient({ apiBase, transport, pollingOptions }, 'verify-challenge-prompt');
+      const current = apiBase === this.apiBase && transport === this.transport && pollingOptions === this.pollingOptions;
+      if (current && (!this.client || this.client === this.#own)) this.#own = this.client = client;
+    } catch (error) {
+      const { code, message } = toErrorDetail(error);
+      this.#emit(new VerifyErrorEvent({ code, message }));
+    }
+  }
+
+  /** A factor enrolled in this page: the prompt's own client subscribes it too. */
+  #onEnrolled = (): void => {
+    if (!this.#own || this.#listening !== this.#own) return;
+    this.#unlisten?.();
+    this.#listening = undefined;
+    this.#listen();
+  };
 
   /** Follows the client's pushes while connected and the app names no challenge. */
   #listen(): void {

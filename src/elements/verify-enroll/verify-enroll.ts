@@ -1,9 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
-import { AUTHENTICATION_TOKEN_ERROR, INITIALIZATION_ERROR, KEY_STORAGE_ERROR, NETWORK_ERROR, STORAGE_ERROR } from '../../protocol/codes.js';
+import { AUTHENTICATION_TOKEN_ERROR, KEY_STORAGE_ERROR, NETWORK_ERROR, STORAGE_ERROR } from '../../protocol/codes.js';
 import { VerifyError } from '../../client/errors.js';
 import type { Factor, PushConfig, PushTransport, PushTransportError, VerifyPushClient } from '../../client/types.js';
 import type { FcmTransportOptions } from '../../push/fcm-options.js';
-import { registeredPushTransport } from '../../push/registry.js';
 import type { PollingTransportOptions } from '../../push/polling.js';
 import { VERSION } from '../../version.js';
 import { VerifyEnrolledEvent, VerifyErrorEvent, VerifyUnenrolledEvent, type EnrollErrorStep } from './events.js';
@@ -14,6 +13,7 @@ import type { EnrollStep, EnrollStepState, VerifyEnrollStrings } from './strings
 import { Announcer } from '../internal/announcer.js';
 import { toErrorDetail, type ErrorDetail } from '../internal/error-detail.js';
 import { FocusController } from '../internal/focus.js';
+import type { LoadedClient, TransportName } from '../internal/load-client.js';
 
 export type { EnrollStep, EnrollStepState, VerifyEnrollStrings };
 
@@ -25,16 +25,12 @@ export interface EnrollmentToken {
   identity: string;
 }
 
-export type EnrollTransport = 'fcm' | 'emulator' | 'polling';
+/** How sign-in requests reach this browser. */
+export type EnrollTransport = TransportName;
 
 
 
 type Phase = 'checking' | 'idle' | 'running' | 'enrolled' | 'removing' | 'failed';
-interface Transports {
-  client: VerifyPushClient;
-  push: PushTransport;
-  polling: PushTransport;
-}
 
 // A ring, a (spinning) dotted ring, a check, a cross: the state in shape, not colour alone.
 const MARKS: Record<EnrollStepState, string> = { pending: '○', active: '◌', done: '✓', failed: '✕' };
@@ -133,7 +129,7 @@ export class VerifyEnroll extends LitElement {
   // Set by a click: after the next renders, focus follows the state (title while busy, then the button).
   #followFocus = false;
   #given: VerifyPushClient | undefined;
-  #transports: Promise<Transports> | undefined;
+  #transports: Promise<LoadedClient> | undefined;
   #client: VerifyPushClient | undefined;
 
   /**
@@ -245,38 +241,18 @@ export class VerifyEnroll extends LitElement {
   }
 
   /** The client and transports, loaded on first use so an app pays only for the transport it picked. */
-  #load(): Promise<Transports> {
-    return (this.#transports ??= (async () => {
-      const { pollingTransport, withPollingFallback } = await import('../../push/polling.js');
-      const polling = pollingTransport(this.pollingOptions);
-      const push =
-        this.transport === 'fcm'
-          ? this.#fcm()
-          : this.transport === 'emulator'
-            ? (await import('../../push/emulator.js')).emulatorTransport({ baseUrl: this.apiBase })
-            : polling;
-      const client =
-        this.#given ??
-        (await import('../../client/verify-push-client.js')).createVerifyPushClient({
-          baseUrl: this.apiBase,
-          transport: push === polling ? polling : withPollingFallback(push, polling),
-        });
-      this.#client = client;
-      return { client, push, polling };
-    })().catch(error => {
-      this.#transports = undefined; // a failed chunk download may work next time
-      throw error;
-    }));
-  }
-
-  /** The FCM transport, which the app brings in by importing its entry (it loads firebase). */
-  #fcm(): PushTransport {
-    const fcmTransport = registeredPushTransport('fcm');
-    if (!fcmTransport) {
-      throw new VerifyError(INITIALIZATION_ERROR, `<verify-enroll transport="fcm"> needs the FCM transport: import 'verify-elements/push/fcm' once in the app (and install firebase).`);
-    }
-    if (!this.fcmOptions) throw new VerifyError(INITIALIZATION_ERROR, '<verify-enroll transport="fcm"> needs fcmOptions.');
-    return fcmTransport(this.fcmOptions);
+  #load(): Promise<LoadedClient> {
+    return (this.#transports ??= import('../internal/load-client.js')
+      // A given client enrolls (and its own transport delivers); the loaded transports register.
+      .then(({ loadClient }) => loadClient(this, 'verify-enroll', this.#given))
+      .then(loaded => {
+        this.#client = loaded.client;
+        return loaded;
+      })
+      .catch(error => {
+        this.#transports = undefined; // a failed chunk download may work next time
+        throw error;
+      }));
   }
 
   async #token(): Promise<EnrollmentToken> {
