@@ -54,12 +54,16 @@ export function describeExample(title: string, path: string) {
     });
 
     it('typing updates the framework state on every input and reports the complete code', async () => {
-      const { input, status } = await render();
+      const { el, input, status } = await render();
       input.focus();
       await sendKeys({ type: '123' });
       await waitUntil(() => status() === '3 of 6', `state follows typing (status: ${status()})`);
       await sendKeys({ type: '456' });
       await waitUntil(() => status() === 'Complete: 123456 (typing)', `otp-complete reached the app (status: ${status()})`);
+      // The app's otp-complete handler changed state the page shows: the last character stays.
+      await el.updateComplete;
+      expect([el.value, input.value]).to.deep.equal(['123456', '123456']);
+      expect(shown(el)).to.deep.equal(['1', '2', '3', '4', '5', '6']);
     });
 
     it('a paste fills every box and reaches the app as one complete code', async () => {

@@ -36,7 +36,7 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @slot - The `<input>` to enhance. Created when missing.
  * @slot message - Holds the error message; the element fills it and links it to the input.
  *
- * @fires {OtpCompleteEvent} otp-complete - The code became complete. Cancelable: cancel it to stop `autosubmit`.
+ * @fires {OtpCompleteEvent} otp-complete - The code became complete (right after its `input` event has reached every listener, so frameworks have the new value). Cancelable: cancel it to stop `autosubmit`.
  * @fires {InputEvent} input - Native: the value changed.
  * @fires {Event} change - Native: the value was committed.
  *
@@ -552,7 +552,10 @@ export class OtpInput extends LitElement {
       this.#selectBox(back ? caret - 1 : caret);
     } else this.#sync();
     if (source === 'autofill' || source === 'webotp') this.#announcer.announce(this.#strings.filledIn);
-    this.#maybeComplete(before, clean, source);
+    // After the input event has reached every listener: frameworks update their model from it (Vue's
+    // v-model listens on the host), and an otp-complete handler that re-renders before that would
+    // write the old value back into the field.
+    setTimeout(() => this.#input?.value === clean && this.#maybeComplete(before, clean, source));
   }
 
   #maybeComplete(before: string, value: string, source: OtpSource): void {

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { OtpCompleteEvent } from '../../../src/elements/otp-input/events.js';
 import { activeBox, beforeInput, html, mount, record, settle, shown } from './helpers.js';
@@ -213,6 +213,7 @@ describe('<otp-input> paste and autofill', () => {
     input.focus();
     beforeInput(input, 'insertFromPaste', '222222');
     expect(el.value).to.equal('222222');
+    await aTimeout(0); // otp-complete follows once the input event has reached every listener
     expect(complete.map(e => e.detail.value)).to.deep.equal(['222222']);
   });
 
@@ -238,6 +239,7 @@ describe('<otp-input> otp-complete and autosubmit', () => {
     root.addEventListener('submit', e => e.preventDefault());
     input.focus();
     beforeInput(input, 'insertFromPaste', '123456');
+    await aTimeout(0); // otp-complete, then the submit, follow once the input event has reached every listener
     expect(submits).to.have.length(1);
     expect(new FormData(root as HTMLFormElement).get('code')).to.equal('123456');
   });

@@ -51,8 +51,10 @@ export async function warningsDuring(run: () => unknown): Promise<string[]> {
   return seen;
 }
 
+/** Waits until what an input started is done: the render, otp-complete (the next task), the frame after. */
 export async function settle(el: OtpInput) {
   await el.updateComplete;
+  await new Promise(resolve => setTimeout(resolve));
   await nextFrame();
   await el.updateComplete;
 }
