@@ -1,28 +1,39 @@
 // `npm start`: the demo site. One port serves the page, the sample backend and (unless TWILIO_*
-// variables point at the real service) an embedded Verify Push emulator under /v2/ and /emulator/.
+// variables point at the real service) an embedded Verify Push emulator: of it, only what a browser
+// needs goes through this port (the device API under /v2/ and the push stream); its admin and test
+// endpoints (state, faults, clock, outbox) never do.
 //
 //   PORT=3000 npm start                                    # embedded emulator
 //   TWILIO_ACCOUNT_SID=AC… TWILIO_AUTH_TOKEN=… PUBLIC_URL=https://… npm start   # the real Verify
 //
+// Test-only: DEMO_TEST_EMULATOR_PORT=0 also serves the whole emulator (admin included) on a port
+// of its own, on 127.0.0.1 only; DEMO_TEST_EMULATOR_AUTH_TOKEN gives it a secret the test knows
+// (to sign webhooks as Verify would). Never set them on a server others can reach.
+//
 // Users live in memory; the identity sent to Verify is a random UUID, never the user name.
+// The guards every site needs are in security.ts; docs/demo-security.md says what is left to the site.
 import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { CookieOptions } from 'hono/utils/cookie';
 import { createEmulator } from 'verify-push-emulator/node';
 // The kit's source, as the page's bundle below: the demo runs without a build of the kit.
 import { formatOtpSms } from '../../src/sms/index.js';
+import { clientOf, HttpError, jsonObject, limitBody, rateLimit, replayGuard, sameOriginJson, stringField, userName } from './security.js';
 import { createVerify, type Verify } from './verify.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const real = Boolean(process.env.TWILIO_ACCOUNT_SID);
 // Its auth token is a fresh secret, not the emulator's well-known default: webhook signatures are
 // only as good as the secret behind them, and this server may be reachable through PUBLIC_URL.
-const emulator = real ? undefined : await createEmulator({ authToken: randomBytes(24).toString('base64url') });
+const testAuthToken = process.env.DEMO_TEST_EMULATOR_AUTH_TOKEN;
+const emulator = real ? undefined : await createEmulator({ authToken: testAuthToken || randomBytes(24).toString('base64url') });
+const testEmulatorPort = process.env.DEMO_TEST_EMULATOR_PORT;
 // The same from src/ (npm start) and from dist/ (the bundle of npm run build).
 const publicDir = new URL('../public/', import.meta.url);
 
@@ -43,10 +54,14 @@ const assets = new Map(bundle.outputFiles.map(f => [f.path, f.text]));
 interface User {
   name: string;
   identity: string;
+  /** The id of the user's "phone": the browser they signed up in holds it (cookie demo_phone). */
+  phone: string;
 }
 interface PendingSignIn {
   name: string;
   identity: string;
+  /** Absent for a name nobody has: the attempt runs like any other and never signs in. */
+  user?: User;
   challengeSid?: string;
   number?: string;
   code?: string;
@@ -66,6 +81,8 @@ const users = new Map<string, User>();
 /** Session id → user name. */
 const sessions = new Map<string, string>();
 const pendingSignIns = new Map<string, PendingSignIn>();
+/** The development outbox: phone id → the SMS messages it "received", newest first. */
+const phones = new Map<string, string[]>();
 /** Webhook events the backend received and validated, newest first; each user's page sees its own. */
 const events: VerifyEvent[] = [];
 
@@ -75,6 +92,8 @@ let verify: Verify;
 let baseUrl: string;
 let webhookUrl: string;
 let cookieOptions: CookieOptions = { httpOnly: true, sameSite: 'Lax', path: '/', secure: false };
+/** The origins of the site's own page: PUBLIC_URL's and the one it listens on. */
+let siteOrigins: string[] = [];
 
 const userOf = (c: Context) => users.get(sessions.get(getCookie(c, 'demo_session') ?? '') ?? '');
 /** A new session id on every sign-in (never one the browser brought: no fixation); the old session and the pending attempt end. */
@@ -97,13 +116,27 @@ const describeBrowser = (ua: string) => {
   const os = [['Android', 'Android'], ['iPhone', 'iOS'], ['Mac OS', 'macOS'], ['Windows', 'Windows'], ['Linux', 'Linux']].find(([mark]) => ua.includes(mark))?.[1];
   return `${browser ?? 'A browser'} on ${os ?? 'an unknown system'}`;
 };
-/** A string field of the request's JSON body ('' when absent or not JSON). */
-const field = async (c: Context, key: string): Promise<string> => {
-  const body: unknown = await c.req.json().catch(() => ({}));
-  const value = typeof body === 'object' && body !== null && key in body ? Reflect.get(body, key) : undefined;
-  return value === undefined || value === null ? '' : String(value);
+const nameOf = async (c: Context) => userName(stringField(await jsonObject(c), 'name'));
+
+// Per client (address) and per user name: enough for a person, too few to spam pushes or codes.
+const MINUTE = 60_000;
+const limits = {
+  signUpsPerClient: rateLimit(30, 15 * MINUTE, 'Too many sign-ups from here. Try again later.'),
+  signInsPerClient: rateLimit(100, 15 * MINUTE, 'Too many sign-ins from here. Try again later.'),
+  signInsPerUser: rateLimit(10, 10 * MINUTE, 'Too many sign-ins for this user. Try again later.'),
+  codesPerClient: rateLimit(30, 15 * MINUTE, 'Too many codes asked from here. Try again later.'),
+  codesPerUser: rateLimit(10, 10 * MINUTE, 'Too many codes for this user. Try again later.'),
 };
-const nameOf = async (c: Context) => (await field(c, 'name')).trim().slice(0, 64);
+/** A webhook event is acted on once: its signed uuid (and Twilio's idempotency token) are remembered for a day. */
+const webhookReplays = replayGuard(24 * 60 * MINUTE);
+
+// Every API answer is the caller's alone, and no state changes come from another site.
+const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+};
+for (const path of ['/api/*', '/access-token']) app.use(path, noStore, limitBody(16 * 1024), sameOriginJson(() => siteOrigins));
+app.use('/webhooks/*', limitBody(64 * 1024));
 
 app.get('/', async c => c.html(await readFile(new URL('index.html', publicDir), 'utf8')));
 app.get('/style.css', async c => c.body(await readFile(new URL('style.css', publicDir), 'utf8'), 200, { 'Content-Type': 'text/css' }));
@@ -118,12 +151,19 @@ app.get('/api/me', c => c.json({ user: userOf(c)?.name ?? null }));
 
 app.post('/api/signup', async c => {
   const name = await nameOf(c);
-  if (!name) return c.json({ error: 'Choose a user name.' }, 400);
-  if (users.has(name)) return c.json({ error: `"${name}" is taken. Sign in instead, or pick another name.` }, 409);
-  users.set(name, { name, identity: randomUUID() });
+  limits.signUpsPerClient.take(clientOf(c));
+  // A name is unique, so a taken one must be refused: the 409 is the one thing it tells (docs/demo-security.md).
+  if (users.has(name)) return c.json({ error: 'This name is not available. Pick another one.' }, 409);
+  const user: User = { name, identity: randomUUID(), phone: randomUUID() };
+  users.set(name, user);
+  // This browser is the new user's "phone": the development outbox shows it the codes sent to the user.
+  setCookie(c, 'demo_phone', user.phone, { ...cookieOptions, maxAge: 30 * 24 * 3600 });
   signIn(c, name);
   return c.json({ user: name });
 });
+
+// The development outbox of this browser's "phone": the SMS messages sent to the user who signed up here.
+app.get('/api/phone', c => c.json({ messages: phones.get(getCookie(c, 'demo_phone') ?? '') ?? [] }));
 
 app.post('/api/signout', c => {
   sessions.delete(getCookie(c, 'demo_session') ?? '');
@@ -139,20 +179,23 @@ app.post('/access-token', async c => {
 });
 
 // Step 1 of signing in: a push to the user's enrolled browser with number matching, or a code.
+// A name nobody has gets the answer of a user without an enrolled browser, after the same call to
+// Verify (for an identity nobody has): the same status, shape and about the same time.
 app.post('/api/signin', async c => {
   const name = await nameOf(c);
+  limits.signInsPerUser.take(name);
+  limits.signInsPerClient.take(clientOf(c));
   const user = users.get(name);
-  if (!user) return c.json({ error: `No user "${name}". Sign up first.` }, 404);
   // A new attempt replaces this browser's previous one; attempts nobody finished are dropped.
   pendingSignIns.delete(getCookie(c, 'demo_pending') ?? '');
   for (const [id, p] of pendingSignIns) if (p.expires <= Date.now()) pendingSignIns.delete(id);
   const id = randomUUID();
-  const pending: PendingSignIn = { name, identity: user.identity, codes: 0, tries: 0, expires: Date.now() + 5 * 60_000 };
+  const pending: PendingSignIn = { name, identity: user?.identity ?? randomUUID(), user, codes: 0, tries: 0, expires: Date.now() + 5 * 60_000 };
   pendingSignIns.set(id, pending);
   setCookie(c, 'demo_pending', id, cookieOptions);
-  const [factor] = await verify.verifiedFactors(user.identity);
+  const [factor] = await verify.verifiedFactors(pending.identity);
   if (!factor) return c.json({ method: 'code' });
-  Object.assign(pending, await verify.signInChallenge(user.identity, factor.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? '') }));
+  Object.assign(pending, await verify.signInChallenge(pending.identity, factor.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? '') }));
   return c.json({ method: 'push', number: pending.number });
 });
 
@@ -162,7 +205,7 @@ app.get('/api/signin/status', async c => {
   if (!pending?.challengeSid) return c.json({ status: 'none' });
   const challenge = await verify.challenge(pending.identity, pending.challengeSid);
   const metadata: Record<string, unknown> = challenge.metadata ?? {};
-  if (challenge.status === 'approved' && metadata.match_choice === pending.number) {
+  if (challenge.status === 'approved' && metadata.match_choice === pending.number && pending.user) {
     signIn(c, pending.name);
     return c.json({ status: 'signed-in', user: pending.name });
   }
@@ -171,39 +214,49 @@ app.get('/api/signin/status', async c => {
   return c.json({ status: challenge.status });
 });
 
-// The fallback: a one-time code. No SMS can be sent from here, so the page shows the message.
+// The fallback: a one-time code, sent to the user's phone. No SMS can leave the demo, so it goes
+// to the development outbox of the user's "phone" (GET /api/phone), never to the caller.
 app.post('/api/signin/code', c => {
   const pending = pendingOf(c);
   if (!pending) return c.json({ error: 'Start signing in again: this attempt expired.' }, 400);
   // Each new code resets the tries, so the number of codes is what bounds the guesses.
   if (++pending.codes > 3) return c.json({ error: 'Too many codes. Start signing in again.' }, 429);
+  limits.codesPerUser.take(pending.name);
+  limits.codesPerClient.take(clientOf(c));
   pending.code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   pending.tries = 0;
   // The site's own host (not the request's Host header): WebOTP binds the code to the page's origin.
   const host = new URL(webhookUrl).hostname;
   const sms = formatOtpSms({ code: pending.code, host, text: `Your verify-elements demo code is ${pending.code}.` });
-  return c.json({ sms });
+  if (pending.user) phones.set(pending.user.phone, [sms, ...(phones.get(pending.user.phone) ?? [])].slice(0, 5));
+  return c.json({ sent: true });
 });
 
 app.post('/api/signin/code/check', async c => {
   const pending = pendingOf(c);
-  const code = await field(c, 'code');
+  const code = stringField(await jsonObject(c), 'code');
   if (!pending) return c.json({ error: 'Start signing in again: this attempt expired.' }, 400);
   if (!pending.code) return c.json({ error: 'Ask for a code first.' }, 400);
   if (++pending.tries > 5) return c.json({ error: 'Too many tries. Ask for a new code.' }, 429);
   const [given, expected] = [Buffer.from(code), Buffer.from(pending.code)];
-  const ok = given.length === expected.length && timingSafeEqual(given, expected);
+  const ok = given.length === expected.length && timingSafeEqual(given, expected) && pending.user !== undefined;
   if (!ok) return c.json({ error: 'That code is not right. Check the message and try again.' }, 400);
   signIn(c, pending.name);
   return c.json({ status: 'signed-in', user: pending.name });
 });
 
-// Verify's webhooks, accepted only with a valid X-Twilio-Signature.
+// Verify's webhooks, accepted only with a valid X-Twilio-Signature, and each event only once.
 app.post('/webhooks/verify', async c => {
   const params = Object.fromEntries(new URLSearchParams(await c.req.text()));
   if (!verify.validWebhook(c.req.header('X-Twilio-Signature') ?? '', webhookUrl, params)) {
     return c.text('Invalid signature', 403);
   }
+  // The uuid is signed (a replay cannot change it); the idempotency token marks Twilio's own retries.
+  // Both answer 200 without acting again: a retry of a delivery that went through must not be retried on.
+  if (!params.uuid) return c.text('No event id', 400);
+  const token = c.req.header('I-Twilio-Idempotency-Token');
+  const fresh = webhookReplays.firstTime(`uuid:${params.uuid}`);
+  if (!fresh || (token && !webhookReplays.firstTime(`token:${token}`))) return c.text('Already received', 200);
   events.unshift({ identity: params.entity_identity, type: params.type, factor: params.factor_sid, challenge: params.challenge_sid, at: new Date().toISOString() });
   events.length = Math.min(events.length, 100);
   return c.body(null, 204);
@@ -215,17 +268,24 @@ app.get('/api/events', c => {
 
 // The details stay in the server's log; the page gets no internals of the backend or of Verify.
 app.onError((error, c) => {
+  if (error instanceof HttpError) return c.json({ error: error.message }, error.status as ContentfulStatusCode, error.headers);
   console.error(`demo: ${c.req.method} ${c.req.path}: ${error.message}`);
   return c.json({ error: 'The demo backend could not complete this request. Try again in a moment.' }, 500);
 });
 
-// Everything else is the embedded Verify Push API.
-if (emulator) app.all('*', c => emulator.app.fetch(c.req.raw));
+// Of the embedded emulator, only what a browser uses: the Verify Push API and the push stream.
+// Its admin and test endpoints (/emulator/state shows live access tokens) are not served here.
+if (emulator) {
+  app.all('/v2/*', c => emulator.app.fetch(c.req.raw));
+  app.get('/emulator/push/:token', c => emulator.app.fetch(c.req.raw));
+}
+app.notFound(c => c.json({ error: 'Not found.' }, 404));
 
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, async info => {
   const origin = `http://${info.address === '::1' ? '[::1]' : info.address}:${info.port}`;
   const publicUrl = (process.env.PUBLIC_URL ?? origin).replace(/\/+$/, '');
   cookieOptions = { ...cookieOptions, secure: publicUrl.startsWith('https:') };
+  siteOrigins = [...new Set([new URL(publicUrl).origin, origin])];
   baseUrl = real ? 'https://verify.twilio.com/v2/' : `${origin}/v2/`;
   webhookUrl = `${publicUrl}/webhooks/verify`;
   verify = createVerify(
@@ -244,7 +304,12 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
     await emulator?.close();
     process.exit(1);
   }
-  console.log(`verify-elements demo on ${publicUrl}/ (Verify: ${real ? 'Twilio' : `embedded emulator at ${baseUrl}`})`);
+  if (emulator && testEmulatorPort !== undefined) {
+    // Test-only, loopback only: the emulator whole, admin included, for a test to inject faults.
+    const listening = await emulator.listen(Number(testEmulatorPort), '127.0.0.1');
+    console.log(`demo: test-only emulator admin on ${new URL(listening.url).origin}/`);
+  }
+  console.log(`verify-elements demo on ${publicUrl}/ (listening on ${origin}/; Verify: ${real ? 'Twilio' : `embedded emulator at ${baseUrl}`})`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

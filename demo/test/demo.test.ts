@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -20,14 +21,23 @@ import { createVerify } from '../src/verify.js';
 
 const TIMEOUT = 15_000;
 
-let demo: ChildProcessByStdio<null, Readable, null>;
+type DemoProcess = ChildProcessByStdio<null, Readable, null>;
+/** The demo these tests share; `admin` is its emulator's test-only port (faults, state), never the demo's own. */
+let demo: DemoProcess;
 let origin: string | undefined;
+let admin: string | undefined;
+/** The embedded emulator's secret, which the demo takes from a test-only variable: these tests sign webhooks as Verify would. */
+const webhookSecret = randomBytes(24).toString('base64url');
 
 /** What the tests read of the backend's JSON answers (`/api/...`). */
 interface ApiAnswer {
   user?: string | null;
   method?: string;
   sms?: string;
+  sent?: boolean;
+  messages?: string[];
+  token?: string;
+  identity?: string;
   status?: string;
   error?: string;
 }
@@ -39,35 +49,44 @@ function codeOf(sms: unknown): string {
   return parsed.code;
 }
 
-before(async () => {
-  demo = spawn(process.execPath, ['--conditions=verify-elements-source', '--import', 'tsx', 'demo/src/server.ts'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts a demo process (`npm start`) with these variables; resolves once it says where it listens. */
+async function startDemo(env: Record<string, string>): Promise<{ child: DemoProcess; origin: string; admin?: string }> {
+  const child = spawn(process.execPath, ['--conditions=verify-elements-source', '--import', 'tsx', 'demo/src/server.ts'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  for await (const chunk of demo.stdout) {
+  for await (const chunk of child.stdout) {
     out += chunk;
-    const m = /demo on (http:\/\/\S+?)\/ /.exec(out);
-    if (m) {
-      origin = m[1];
-      break;
-    }
+    const m = /listening on (http:\/\/\S+?)\//.exec(out);
+    if (m) return { child, origin: m[1], admin: /emulator admin on (http:\/\/\S+?)\//.exec(out)?.[1] };
   }
-  assert.ok(origin, `the demo printed no URL: ${out}`);
+  assert.fail(`the demo printed no URL: ${out}`);
+}
+async function stopDemo(child: DemoProcess) {
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+before(async () => {
+  ({ child: demo, origin, admin } = await startDemo({ DEMO_TEST_EMULATOR_PORT: '0', DEMO_TEST_EMULATOR_AUTH_TOKEN: webhookSecret }));
 });
 
-after(async () => {
-  demo.kill('SIGTERM');
-  await once(demo, 'exit');
-});
+after(() => stopDemo(demo));
 
-/** A browser's cookies for the backend's API, without a browser: `call(path, body?)` → `{ status, json, cookies }`. */
-function visitor(cookies: Record<string, string> = {}) {
+/**
+ * A browser's cookies for the backend's API, without a browser: `call(path, body?)` → `{ status, json, cookies }`.
+ * It sends the page's Origin, as a browser does on a POST from the site's own page.
+ */
+function visitor(cookies: Record<string, string> = {}, site = () => String(origin)) {
   return {
     cookies,
-    async call(path: string, body?: unknown): Promise<{ status: number; json: ApiAnswer }> {
-      const response = await fetch(`${origin}${path}`, {
+    /** The Set-Cookie headers of the last answer. */
+    setCookies: [] as string[],
+    async call(path: string, body?: unknown): Promise<{ status: number; json: ApiAnswer; headers: Headers }> {
+      const response = await fetch(`${site()}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { 'Content-Type': 'application/json', Cookie: Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ') },
+        headers: { 'Content-Type': 'application/json', Origin: site(), Cookie: Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ') },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
+      this.setCookies = response.headers.getSetCookie();
       for (const line of response.headers.getSetCookie()) {
         const cookie = /^([^=]+)=([^;]*)/.exec(line);
         assert.ok(cookie, `a Set-Cookie header: ${line}`);
@@ -76,17 +95,26 @@ function visitor(cookies: Record<string, string> = {}) {
         else delete cookies[key];
       }
       // The JSON as the tests read it (null when there is none: reading a field of it then fails the test).
-      return { status: response.status, json: (await response.json().catch(() => null)) as ApiAnswer };
+      return { status: response.status, json: (await response.json().catch(() => null)) as ApiAnswer, headers: response.headers };
     },
   };
 }
+type Visitor = ReturnType<typeof visitor>;
+
+/** The latest SMS in the development outbox of this browser's "phone" (the user who signed up in it). */
+async function smsOn(phone: Visitor): Promise<string | undefined> {
+  return (await phone.call('/api/phone')).json.messages?.[0];
+}
+
+/** A new user; `phone` is the browser that signed up, which receives the user's codes. */
+const fresh = async () => {
+  const name = `api-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const phone = visitor();
+  assert.equal((await phone.call('/api/signup', { name })).status, 200);
+  return { name, phone };
+};
 
 describe('demo backend', () => {
-  const fresh = async () => {
-    const name = `api-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    assert.equal((await visitor().call('/api/signup', { name })).status, 200);
-    return name;
-  };
 
   test('a session id the browser brings is never kept (no session fixation), and a sign-in ends the old session', async () => {
     const browser = visitor({ demo_session: 'chosen-by-an-attacker' });
@@ -97,20 +125,20 @@ describe('demo backend', () => {
     assert.equal((await browser.call('/api/me')).json.user, name);
     const before = browser.cookies.demo_session;
     assert.equal((await browser.call('/api/signin', { name })).json.method, 'code');
-    const { sms } = (await browser.call('/api/signin/code', {})).json;
-    assert.equal((await browser.call('/api/signin/code/check', { code: codeOf(sms) })).json.user, name);
+    await browser.call('/api/signin/code', {});
+    assert.equal((await browser.call('/api/signin/code/check', { code: codeOf(await smsOn(browser)) })).json.user, name);
     assert.notEqual(browser.cookies.demo_session, before);
     assert.equal((await visitor({ demo_session: before }).call('/api/me')).json.user, null);
   });
 
   test('a sign-in attempt belongs to the browser that started it and ends with the sign-in', async () => {
-    const name = await fresh();
+    const { name, phone } = await fresh();
     const mine = visitor();
     await mine.call('/api/signin', { name });
     const pendingId = mine.cookies.demo_pending;
     assert.ok(pendingId);
-    const { sms } = (await mine.call('/api/signin/code', {})).json;
-    const code = codeOf(sms);
+    await mine.call('/api/signin/code', {});
+    const code = codeOf(await smsOn(phone));
     // Another browser, even with the right code, has no attempt to finish.
     const other = visitor();
     assert.equal((await other.call('/api/signin/code/check', { code })).status, 400);
@@ -126,10 +154,11 @@ describe('demo backend', () => {
   });
 
   test('five tries per code and three codes per attempt bound the guesses', async () => {
-    const name = await fresh();
+    const { name, phone } = await fresh();
     const browser = visitor();
     await browser.call('/api/signin', { name });
-    const code = codeOf((await browser.call('/api/signin/code', {})).json.sms);
+    await browser.call('/api/signin/code', {});
+    const code = codeOf(await smsOn(phone));
     const wrong = code === '000000' ? '000001' : '000000';
     for (let i = 0; i < 5; i++) assert.equal((await browser.call('/api/signin/code/check', { code: wrong })).status, 400);
     assert.equal((await browser.call('/api/signin/code/check', { code })).status, 429, 'a sixth try is refused, even with the right code');
@@ -148,8 +177,9 @@ describe('demo backend', () => {
   });
 
   test('a failure of Verify reaches the page as a plain message, without the internals', async () => {
-    const name = await fresh();
-    const faults = `${origin}/emulator/faults`;
+    const { name } = await fresh();
+    assert.ok(admin, 'the demo serves its emulator on a test-only port');
+    const faults = `${admin}/emulator/faults`;
     await fetch(faults, { method: 'POST', body: JSON.stringify({ status: 500, path: '/Factors', count: 1 }) });
     try {
       const { status, json } = await visitor().call('/api/signin', { name });
@@ -174,6 +204,209 @@ describe('demo backend', () => {
     } finally {
       emulator.child.kill();
     }
+  });
+});
+
+// Issue 12: site developers copy this backend, so each of its guards is tested here over HTTP.
+describe('the sample backend is safe to copy', () => {
+  const unique = (prefix: string) => `${prefix}-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  /** A POST as any client may send it: these headers, this body, no cookies. */
+  const post = (path: string, headers: Record<string, string>, body: string, at = String(origin)) =>
+    fetch(`${at}${path}`, { method: 'POST', headers, body });
+  const errorOf = async (response: Response) => {
+    const json: unknown = await response.json();
+    assert.ok(typeof json === 'object' && json !== null && 'error' in json && typeof json.error === 'string', `a JSON error: ${JSON.stringify(json)}`);
+    return json.error;
+  };
+
+  test("the embedded emulator's admin and test endpoints are not served by the demo; what the browser needs is", async () => {
+    for (const path of ['/emulator/state', '/emulator/faults', '/emulator/clock', '/emulator/outbox', '/emulator/health']) {
+      const response = await fetch(`${origin}${path}`);
+      assert.equal(response.status, 404, `GET ${path}`);
+      assert.doesNotMatch(await response.text(), /eyJ|token/i, `GET ${path} shows nothing of the emulator`);
+    }
+    for (const path of ['/emulator/faults', '/emulator/clock']) {
+      assert.equal((await post(path, { 'Content-Type': 'application/json', Origin: String(origin) }, '{"status":500}')).status, 404, `POST ${path}`);
+    }
+    // The device API and the push stream stay: the page's browser uses them.
+    assert.equal((await fetch(`${origin}/v2/Services`)).status, 401);
+    const stream = new AbortController();
+    const push = await fetch(`${origin}/emulator/push/some-token`, { signal: stream.signal });
+    assert.equal(push.status, 200);
+    assert.match(String(push.headers.get('Content-Type')), /text\/event-stream/);
+    stream.abort();
+  });
+
+  test('state-changing requests take only JSON from the site’s own Origin (no login CSRF)', async () => {
+    const json = { 'Content-Type': 'application/json' };
+    const body = JSON.stringify({ name: unique('csrf') });
+    // The login-CSRF form post: text/plain from another site.
+    const foreign = await post('/api/signup', { 'Content-Type': 'text/plain', Origin: 'https://evil.example' }, body);
+    assert.equal(foreign.status, 403);
+    assert.match(await errorOf(foreign), /another site/);
+    assert.deepEqual(foreign.headers.getSetCookie(), []);
+    assert.equal((await post('/api/signup', { ...json, Origin: 'https://evil.example' }, body)).status, 403);
+    assert.equal((await post('/api/signup', { ...json, Origin: 'null' }, body)).status, 403);
+    const missing = await post('/api/signup', json, body);
+    assert.equal(missing.status, 403, 'a POST without Origin');
+    assert.match(await errorOf(missing), /Origin/);
+    assert.equal((await post('/api/signup', { ...json, Origin: String(origin), 'Sec-Fetch-Site': 'cross-site' }, body)).status, 403);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await post('/api/signup', { 'Content-Type': type, Origin: String(origin) }, body);
+      assert.equal(response.status, 415, type);
+      assert.match(await errorOf(response), /application\/json/);
+    }
+    for (const path of ['/api/signin', '/api/signout', '/api/signin/code', '/api/signin/code/check', '/access-token']) {
+      assert.equal((await post(path, { ...json, Origin: 'https://evil.example' }, '{}')).status, 403, path);
+    }
+    // The site's own page still signs up (JSON, its Origin, Sec-Fetch-Site: same-origin).
+    const own = await post('/api/signup', { ...json, Origin: String(origin), 'Sec-Fetch-Site': 'same-origin' }, body);
+    assert.equal(own.status, 200);
+  });
+
+  test('names are strings, NFC, visible and at most 64 code points; bodies are bounded; bad input is a 4xx, never a 500', async () => {
+    const signUp = (body: string) => post('/api/signup', { 'Content-Type': 'application/json', Origin: String(origin) }, body);
+    for (const name of [{ toString: 1 }, ['a', 'b'], 42, true]) {
+      const response = await signUp(JSON.stringify({ name }));
+      assert.equal(response.status, 400, JSON.stringify(name));
+      assert.match(await errorOf(response), /must be a string/);
+    }
+    for (const body of ['not json', '[]', '"name"', 'null']) assert.equal((await signUp(body)).status, 400, body);
+    const base = unique('name');
+    for (const bad of [`${base}\u202Eevil`, `${base}\u2066x\u2069`, `${base}\u200B`, `${base}\u200D`, `${base}\uFEFFx`, `${base}\u0007`, `${base}\nx`, `${base}\u2028x`]) {
+      const response = await signUp(JSON.stringify({ name: bad }));
+      assert.equal(response.status, 400, JSON.stringify(bad));
+      assert.match(await errorOf(response), /control, invisible or text-direction/);
+    }
+    // 64 code points (128 UTF-16 units) fit, whole; 65 do not (and are not cut to fit).
+    const emoji = '😀'.repeat(64 - base.length) + base;
+    const ok = await visitor().call('/api/signup', { name: emoji });
+    assert.equal(ok.status, 200);
+    assert.equal(ok.json.user, emoji);
+    assert.equal((await signUp(JSON.stringify({ name: `😀${emoji}` }))).status, 400);
+    // One name per spelling: "é" composed and decomposed are the same user.
+    const decomposed = `${unique('nfc')}-e\u0301`;
+    assert.equal((await visitor().call('/api/signup', { name: decomposed })).json.user, decomposed.normalize('NFC'));
+    assert.equal((await visitor().call('/api/signup', { name: decomposed.normalize('NFC') })).status, 409);
+    // The code of a check is a string too.
+    const signingIn = visitor();
+    await signingIn.call('/api/signin', { name: emoji });
+    await signingIn.call('/api/signin/code', {});
+    assert.equal((await signingIn.call('/api/signin/code/check', { code: { toString: 1 } })).status, 400);
+    // A large body is refused before it is read (hono's bodyLimit).
+    const large = await signUp(JSON.stringify({ name: 'a'.repeat(1024 * 1024) }));
+    assert.equal(large.status, 413);
+    assert.match(await errorOf(large), /too large/);
+  });
+
+  test('sign-in answers the same for a name nobody has, and a taken name is refused without echoing it', async () => {
+    const { name, phone } = await fresh();
+    const known = visitor();
+    const unknown = visitor();
+    const a = await known.call('/api/signin', { name });
+    const b = await unknown.call('/api/signin', { name: unique('nobody') });
+    assert.equal(b.status, a.status);
+    assert.deepEqual(b.json, a.json);
+    assert.deepEqual(Object.keys(unknown.cookies), Object.keys(known.cookies));
+    const codeA = await known.call('/api/signin/code', {});
+    const codeB = await unknown.call('/api/signin/code', {});
+    assert.equal(codeB.status, codeA.status);
+    assert.deepEqual(codeB.json, codeA.json);
+    // A wrong code reads the same; for nobody, no code can be right.
+    const wrong = codeOf(await smsOn(phone)) === '000000' ? '000001' : '000000';
+    const checkA = await known.call('/api/signin/code/check', { code: wrong });
+    const checkB = await unknown.call('/api/signin/code/check', { code: wrong });
+    assert.equal(checkB.status, checkA.status);
+    assert.deepEqual(checkB.json, checkA.json);
+    const taken = await visitor().call('/api/signup', { name });
+    assert.equal(taken.status, 409);
+    assert.ok(!String(taken.json.error).includes(name), 'the answer does not echo the name');
+  });
+
+  test('30 parallel sign-ins for one user are limited, with 429 and Retry-After', async () => {
+    const { name } = await fresh();
+    const answers = await Promise.all(Array.from({ length: 30 }, () => visitor().call('/api/signin', { name })));
+    const started = answers.filter(a => a.status === 200).length;
+    const limited = answers.filter(a => a.status === 429);
+    assert.ok(started <= 10, `${started} sign-ins started`);
+    assert.equal(started + limited.length, 30);
+    for (const a of limited) {
+      assert.ok(Number(a.headers.get('Retry-After')) > 0, 'Retry-After');
+      assert.match(String(a.json.error), /Too many sign-ins/);
+    }
+  });
+
+  test('sign-ups are limited per client, and cookies are Secure under https', async () => {
+    // A demo of its own: this one's limits stay untouched for the other tests.
+    const other = await startDemo({ PUBLIC_URL: 'https://demo.example' });
+    try {
+      const browser = visitor({}, () => other.origin);
+      assert.equal((await browser.call('/api/signup', { name: unique('secure') })).status, 200);
+      for (const line of browser.setCookies) {
+        assert.match(line, /; HttpOnly/i, line);
+        assert.match(line, /; SameSite=Lax/i, line);
+        assert.match(line, /; Secure/i, line);
+      }
+      let status = 200;
+      let last: Awaited<ReturnType<Visitor['call']>> | undefined;
+      for (let i = 0; i < 40 && status === 200; i++) {
+        last = await visitor({}, () => other.origin).call('/api/signup', { name: unique('many') });
+        status = last.status;
+      }
+      assert.equal(status, 429, 'the sign-ups from one client end in a 429');
+      assert.ok(Number(last?.headers.get('Retry-After')) > 0);
+    } finally {
+      await stopDemo(other.child);
+    }
+  });
+
+  test('cookies are HttpOnly and SameSite=Lax, not Secure under http', async () => {
+    const browser = visitor();
+    await browser.call('/api/signup', { name: unique('cookies') });
+    assert.ok(browser.setCookies.length >= 2);
+    for (const line of browser.setCookies) {
+      assert.match(line, /; HttpOnly/i, line);
+      assert.match(line, /; SameSite=Lax/i, line);
+      assert.match(line, /; Path=\//i, line);
+      assert.doesNotMatch(line, /; Secure/i, line);
+    }
+  });
+
+  test('asking for a code returns neither the SMS nor the code: only the user’s phone gets it', async () => {
+    const { name, phone } = await fresh();
+    const attacker = visitor();
+    await attacker.call('/api/signin', { name });
+    const response = await post('/api/signin/code', { 'Content-Type': 'application/json', Origin: String(origin), Cookie: `demo_pending=${attacker.cookies.demo_pending}` }, '{}');
+    assert.equal(response.status, 200);
+    const text = await response.text();
+    assert.doesNotMatch(text, /\d{6}|sms|code is/i, text);
+    assert.equal(await smsOn(attacker), undefined, 'the caller has no phone of the user');
+    const code = codeOf(await smsOn(phone));
+    // Only the phone's holder can finish: the attempt is the attacker's, the code is not.
+    assert.equal((await attacker.call('/api/me')).json.user, null);
+    assert.match(code, /^\d{6}$/);
+  });
+
+  test('a signed webhook counts once: a replay of it is not acted on again', async () => {
+    const browser = visitor();
+    await browser.call('/api/signup', { name: unique('replay') });
+    const token = await browser.call('/access-token', {});
+    const identity = String(token.json.identity);
+    const url = `${origin}/webhooks/verify`;
+    const params = { uuid: `EV${randomBytes(16).toString('hex')}`, type: 'factor.created', account_sid: 'AC00000000000000000000000000000000', entity_identity: identity, factor_sid: `YF${'1'.repeat(32)}`, factor_type: 'push' };
+    const deliver = (idempotency: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(webhookSecret, url, params), 'I-Twilio-Idempotency-Token': idempotency },
+        body: new URLSearchParams(params),
+      });
+    const events = async () => ((await browser.call('/api/events')).json as unknown as Array<{ factor: string }>).filter(e => e.factor === params.factor_sid).length;
+    assert.ok((await deliver('first')).ok);
+    assert.equal(await events(), 1);
+    const replay = await deliver('first');
+    assert.ok(replay.ok, 'a retry of a delivery that went through is acknowledged');
+    assert.ok((await deliver('another')).ok);
+    assert.equal(await events(), 1, 'the replays were not acted on');
   });
 });
 
