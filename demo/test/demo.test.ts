@@ -336,7 +336,7 @@ describe('the sample backend is safe to copy', () => {
     }
   });
 
-  test('sign-ups are limited per client, and cookies are Secure under https', async () => {
+  test('sign-ups and sign-ins are limited per client, and cookies are Secure under https', async () => {
     // A demo of its own: this one's limits stay untouched for the other tests.
     const other = await startDemo({ PUBLIC_URL: 'https://demo.example' });
     try {
@@ -354,6 +354,16 @@ describe('the sample backend is safe to copy', () => {
         status = last.status;
       }
       assert.equal(status, 429, 'the sign-ups from one client end in a 429');
+      assert.ok(Number(last?.headers.get('Retry-After')) > 0);
+      // Sign-ins too, each for another name (so no limit per user applies).
+      status = 200;
+      for (let i = 0; i < 110 && status !== 429; i++) {
+        last = await visitor({}, () => other.origin).call('/api/signin', { name: unique('who') });
+        status = last.status;
+        if (status !== 429) assert.equal(status, 200);
+      }
+      assert.equal(status, 429, 'the sign-ins from one client end in a 429');
+      assert.match(String(last?.json.error), /Too many sign-ins from here/);
       assert.ok(Number(last?.headers.get('Retry-After')) > 0);
     } finally {
       await stopDemo(other.child);
