@@ -561,7 +561,8 @@ export class OtpInput extends LitElement {
   #maybeComplete(before: string, value: string, source: OtpSource): void {
     const full = value.length === this.length;
     const becameFull = full && before.length < this.length;
-    const replaced = full && source !== 'typing' && value !== before;
+    // A different complete code (a corrected digit typed over a rejected one, a new paste) completes again.
+    const replaced = full && value !== before;
     if (!becameFull && !replaced) return;
     if (source !== 'webotp') this.#stopWebOtp(); // the user finished by hand: WebOTP has nothing left to do
     const event = new OtpCompleteEvent({ value, source });

@@ -123,15 +123,16 @@ describe('<otp-input> editing', () => {
     expect(input.dir).to.equal('ltr');
   });
 
-  it('a full code keeps its last box active, so typing replaces it and fires no new otp-complete', async () => {
+  it('a full code keeps its last box active, so typing replaces it: a different code completes again (issue 12)', async () => {
     const { el, input } = await mount(html`<otp-input value="123456"></otp-input>`);
-    const complete = record(el, 'otp-complete');
+    const complete = record<OtpCompleteEvent>(el, 'otp-complete');
     input.focus();
     await settle(el);
     expect(activeBox(el)).to.equal(5);
     await sendKeys({ type: '0' });
+    await settle(el);
     expect(el.value).to.equal('123450');
-    expect(complete).to.have.length(0);
+    expect(complete.map(e => e.detail)).to.deep.equal([{ value: '123450', source: 'typing' }]);
   });
 
   it('fires otp-complete again after the code was shortened and completed again', async () => {
@@ -205,6 +206,29 @@ describe('<otp-input> paste and autofill', () => {
     await settle(el);
     expect(el.value).to.equal('482913');
     expect(complete.map(e => e.detail.source)).to.deep.equal(['autofill']);
+  });
+
+  it('a digit typed over a complete code, making a different one, completes again: a corrected code submits', async () => {
+    const { root, el, input } = await mount(html`<form><otp-input autosubmit name="code"></otp-input></form>`);
+    const complete = record<OtpCompleteEvent>(el, 'otp-complete');
+    const submits = record<SubmitEvent>(root, 'submit');
+    root.addEventListener('submit', e => e.preventDefault());
+    input.focus();
+    await sendKeys({ type: '123456' });
+    await settle(el);
+    el.invalid = true; // the server refused it
+    await clickBox(el, 2);
+    await sendKeys({ type: '9' });
+    await settle(el);
+    expect(complete.map(e => e.detail)).to.deep.equal([
+      { value: '123456', source: 'typing' },
+      { value: '129456', source: 'typing' },
+    ]);
+    expect(submits).to.have.length(2);
+    await clickBox(el, 2);
+    await sendKeys({ type: '9' }); // the same digit again: the same code, nothing new to submit
+    await settle(el);
+    expect(complete).to.have.length(2);
   });
 
   it('a whole new code pasted over a complete one replaces it and completes again', async () => {
