@@ -1,12 +1,7 @@
 import { aTimeout, expect } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import { sendKeys, resetMouse } from '@web/test-runner-commands';
 import type { OtpCompleteEvent } from '../../../src/elements/otp-input/events.js';
-import { activeBox, beforeInput, html, mount, record, settle, shown } from './helpers.js';
-
-async function clickBox(el: HTMLElement, index: number) {
-  const box = el.shadowRoot!.querySelectorAll('[part~="box"]')[index].getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
-}
+import { activeBox, beforeInput, clickBox, html, mount, record, settle, shown } from './helpers.js';
 
 describe('<otp-input> editing', () => {
   afterEach(() => resetMouse());

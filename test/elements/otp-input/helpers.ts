@@ -1,4 +1,5 @@
 import { fixture, html, nextFrame } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../../src/elements/otp-input/define.js';
 import type { OtpInput } from '../../../src/elements/otp-input/otp-input.js';
@@ -16,6 +17,18 @@ export async function mount(template: TemplateResult) {
 export function shown(el: OtpInput): string[] {
   return [...el.shadowRoot!.querySelectorAll('[part~="box"]')].map(b => b.querySelector('[part="char"]')?.textContent ?? '');
 }
+
+/** The middle of `element` on screen, where a person clicks it. */
+export function centre(element: Element): [number, number] {
+  const r = element.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+/** Box `index` of `el`. */
+export const box = (el: HTMLElement, index: number) => el.shadowRoot!.querySelectorAll('[part~="box"]')[index];
+
+/** A real click in the middle of box `index`. */
+export const clickBox = (el: HTMLElement, index: number) => sendMouse({ type: 'click', position: centre(box(el, index)) });
 
 /** Index of the box that typing goes to, or -1. */
 export function activeBox(el: OtpInput): number {

@@ -2,14 +2,8 @@
 // each with real keyboard and mouse input; each test names the peer behaviour it covers.
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { activeBox, html, mount, settle, shown } from './helpers.js';
+import { activeBox, box, centre, clickBox, html, mount, settle, shown } from './helpers.js';
 
-function centre(element: Element): [number, number] {
-  const r = element.getBoundingClientRect();
-  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
-}
-const box = (el: HTMLElement, index: number) => el.shadowRoot!.querySelectorAll('[part~="box"]')[index];
-const clickBox = (el: HTMLElement, index: number) => sendMouse({ type: 'click', position: centre(box(el, index)) });
 const selected = (input: HTMLInputElement) => input.value.slice(input.selectionStart!, input.selectionEnd!);
 
 // WebDriver's key codes: WebKit's driver takes key sequences, where Shift stays down until sent again.
