@@ -7,6 +7,14 @@ import { createEmulatorApp } from '../emulator/src/app.ts';
 const CACHE = 'verify-push-emulator';
 const STATE = '/storybook/emulator-state.json';
 
+/** Puts the whole journal in the cache: the Cache API has no append, and a story's state is small. */
+async function put(text) {
+  await (await caches.open(CACHE)).put(STATE, new Response(text, { headers: { 'Content-Type': 'text/plain' } }));
+}
+
+/** The journal as the Cache API keeps it (copied here: the worker rewrites it whole on each write). */
+let journal = '';
+
 /**
  * The state lives in the Cache API: the browser stops an idle worker, and the one it starts for the
  * next request must know the factors enrolled before.
@@ -16,10 +24,17 @@ const storage = {
   name: 'The cached emulator state',
   async load() {
     const saved = await (await caches.open(CACHE)).match(STATE);
-    return saved ? saved.text() : null;
+    journal = saved ? await saved.text() : '';
+    return journal || null;
   },
-  async write(text) {
-    await (await caches.open(CACHE)).put(STATE, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
+  async append(lines) {
+    await put(journal + lines);
+    journal += lines;
+  },
+  async replace(chunks) {
+    const text = [...chunks].join('');
+    await put(text);
+    journal = text;
   },
 };
 

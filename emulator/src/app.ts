@@ -12,6 +12,7 @@ import entities from './routes/entities.js';
 import factors from './routes/factors.js';
 import services from './routes/services.js';
 import webhookRoutes from './routes/webhooks.js';
+import { createRetention } from './retention.js';
 import { createStore, type Storage } from './store.js';
 import { createWebhooks } from './webhooks.js';
 
@@ -20,7 +21,8 @@ export type { Storage };
 export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000000';
 export const DEFAULT_AUTH_TOKEN = 'emulator-auth-token';
 const MAX_BODY = 1024 * 1024;
-const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+const LOCAL_ORIGIN = /^https?:\/\/(localhost|[\w-]+(\.[\w-]+)*\.localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AppOptions {
   accountSid?: string;
@@ -29,6 +31,10 @@ export interface AppOptions {
   storage?: Storage;
   /** Allowed CORS origins, `*` for any (default: any localhost origin). */
   origins?: string[];
+  /** Serve /emulator/state, faults, clock and outbox without the account credentials (default: they take them). */
+  openAdmin?: boolean;
+  /** How long answered and expired challenges stay, in seconds (default a day). */
+  retentionSeconds?: number;
   /** Tune tests. */
   webhookRetryDelaysMs?: number[];
   factorCreationsPerMinute?: number;
@@ -46,16 +52,19 @@ export async function createEmulatorApp(options: AppOptions = {}) {
   const clock = createClock();
   const push = createPush({ clock });
   const webhooks = createWebhooks({ authToken, retryDelaysMs: options.webhookRetryDelaysMs });
-  const hooksOf = (serviceSid: string) => Object.values(store.state.webhooks).filter(w => w.service_sid === serviceSid);
+  const retention = createRetention(options.retentionSeconds);
+  // Events go out once their change is stored, to the webhooks stored.
+  const hooksOf = (serviceSid: string) => Object.values(store.reader.state.webhooks).filter(w => w.service_sid === serviceSid);
 
   const ctx: EmulatorContext = {
-    store,
+    store: store.reader,
     clock,
     accountSid,
     authToken,
     push,
     webhooks,
     faults: [],
+    openAdmin: options.openAdmin ?? false,
     limits: { factorCreationsPerMinute: options.factorCreationsPerMinute ?? 30 },
     factorCreations: new Map(),
     emitFactorEvent: (type, f) => webhooks.emit(hooksOf(f.service_sid), type, {
@@ -67,11 +76,23 @@ export async function createEmulatorApp(options: AppOptions = {}) {
   };
 
   const app = new Hono<Env>();
-  app.use((c, next) => {
-    c.set('ctx', ctx);
+  app.use(async (c, next) => {
     // The emulator clock, so that tests moving it also move what devices correct their clock by.
     c.header('Date', new Date(clock.now()).toUTCString());
-    return next();
+    if (READS.has(c.req.method)) {
+      // Reads see what is stored.
+      c.set('ctx', ctx);
+      return next();
+    }
+    // A change works in a session over the latest state; it shows once its route saved it (store.ts).
+    const session = store.session();
+    c.set('ctx', { ...ctx, store: session });
+    retention.sweep(session, clock.now());
+    await next();
+    // An answer that stored nothing itself (a 4xx, say) may rest on changes not yet stored: it
+    // waits for them, and if they could not be stored it is that failure instead.
+    const failure = session.saved ? null : await session.dirty();
+    if (failure) c.res = c.json(failure.toJSON(), failure.status);
   });
   app.use(cors({
     origin: origin => (origins.includes('*') || origins.includes(origin) || (!origins.length && LOCAL_ORIGIN.test(origin)) ? origin : null),
@@ -118,7 +139,8 @@ export async function createEmulatorApp(options: AppOptions = {}) {
 
   return {
     app,
-    state: store.state,
+    /** The stored state. */
+    state: store.reader.state,
     clock,
     push,
     accountSid,
@@ -127,7 +149,7 @@ export async function createEmulatorApp(options: AppOptions = {}) {
     async close(): Promise<void> {
       push.close();
       webhooks.close();
-      await store.save();
+      await store.close();
     },
   };
 }

@@ -56,6 +56,19 @@ async function authenticate(req: HonoRequest, ctx: EmulatorContext, allowed: Arr
   return { kind: 'access', token };
 }
 
+/**
+ * Middleware of the admin endpoints: they show and change everything, so they take the account
+ * credentials, as the API does, unless the emulator was started with them open.
+ */
+export const adminAuth = createMiddleware<Env>(async (c, next) => {
+  const { ctx } = c.var;
+  if (!ctx.openAdmin) {
+    if (!c.req.header('authorization')) throw E.unauthorized('The emulator\'s admin endpoints take the account credentials, as the API does (HTTP Basic AccountSid:AuthToken); or start it with --open-admin.');
+    await authenticate(c.req, ctx, ['account']);
+  }
+  await next();
+});
+
 /** Middleware: only the `allowed` kinds of caller pass; the handler finds the caller in `c.var.caller`. */
 export const auth = (...allowed: Array<Caller['kind']>) =>
   createMiddleware<Env & { Variables: { caller: Caller } }>(async (c, next) => {

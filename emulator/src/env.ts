@@ -14,6 +14,7 @@ export interface Fault {
 
 /** One emulator's state and services, shared by its routes. */
 export interface EmulatorContext {
+  /** What the request sees: the stored state for reads, a session over the latest state for changes (store.ts). */
   store: Store;
   clock: Clock;
   accountSid: string;
@@ -21,6 +22,8 @@ export interface EmulatorContext {
   push: Push;
   webhooks: Webhooks;
   faults: Fault[];
+  /** Whether /emulator/state, faults, clock and outbox answer without the account credentials. */
+  openAdmin: boolean;
   limits: { factorCreationsPerMinute: number };
   /** Factor creation times per `service\nidentity`, for 60326. */
   factorCreations: Map<string, number[]>;

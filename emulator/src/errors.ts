@@ -42,6 +42,10 @@ export const E = {
   methodNotAllowed: (method: string, allow: string) => fail(METHOD_NOT_ALLOWED, `Method ${method} is not allowed here; use ${allow}.`),
   tooLarge: () => fail(TOO_LARGE, 'The request body is larger than 1 MiB. Send a smaller body.'),
   serviceFailed: () => fail(SERVICE_FAILED, 'The emulator failed on this request; see its console.'),
+  /** Twilio's error for a PageToken it did not issue. */
+  invalidPageToken: () => new ApiError(21481, 'PageToken is not one this API issued. Page with the next_page_url or previous_page_url of a list answer.', 400),
+  /** A request that names a host the emulator does not serve (a DNS-rebinding page names its own). */
+  foreignHost: (host: string) => new ApiError(20403, `The emulator serves only requests addressed to a loopback name (localhost, *.localhost, 127.0.0.1, [::1]); this one is addressed to ${JSON.stringify(host.slice(0, 100))}. To serve it, start the emulator with --allow-host ${/^[\w.:[\]-]{1,100}$/.test(host) ? host.replace(/:\d+$/, '') : 'HOST'} (or the allowedHosts option).`, 403),
   /** POST /emulator/faults: any status, with Twilio's generic code for it (20000 + status). */
   injected: (status: ContentfulStatusCode) => new ApiError(20000 + status, `Injected fault: this request was answered ${status} by POST /emulator/faults.`, status),
 };

@@ -1,30 +1,86 @@
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Storage } from './store.js';
 
-/** The emulator's state in a JSON file (`--data`), replaced by an atomic write: temp file, fsync, rename. */
+const codeOf = (err: unknown) => (err instanceof Error && 'code' in err ? String(err.code) : '');
+
+/** Why `--data` cannot be used, and what to do about it. */
+function unusable(file: string, err: unknown): Error {
+  const code = codeOf(err);
+  const why = code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+    ? `its folder or the file is read-only (${code}). Pass a --data file in a folder the emulator may write to`
+    : code === 'EISDIR' ? 'it is a folder. Pass a file name (e.g. --data verify-state.jsonl)'
+      : `${code || (err instanceof Error ? err.message : String(err))}. Check the path`;
+  return new Error(`Cannot keep the state in ${file}: ${why}.`);
+}
+
+/**
+ * The emulator's journal (journal.ts) in a file (`--data`): each write appended and made durable
+ * (fdatasync) before it is acknowledged. A compaction writes `<file>.compact`, syncs it and renames it
+ * over the file, so a crash leaves the old journal or the new one, whole; a `.compact` file that a
+ * crash left behind is removed on the next start.
+ */
 export function fileStorage(file: string): Storage {
+  const dir = dirname(file);
+  const compacting = `${file}.compact`;
+  let handle: FileHandle | null = null;
+  const opened = () => {
+    if (!handle) throw new Error(`${file} is not open: load() it first.`);
+    return handle;
+  };
+
   return {
     name: file,
     async load() {
+      let text: string | null = null;
       try {
-        return await readFile(file, 'utf8');
+        await mkdir(dir, { recursive: true });
+        await rm(compacting, { force: true });
+        // Compactions rename in the folder, so it must be writable, not just the file.
+        await access(dir, constants.W_OK);
+        handle = await open(file, 'a');
+        text = await readFile(file, 'utf8');
       } catch (err) {
-        if (!(err instanceof Error && 'code' in err && err.code === 'ENOENT')) throw err;
-        return null;
+        await handle?.close();
+        handle = null;
+        throw unusable(file, err);
       }
+      return text || null;
     },
-    async write(text) {
-      await mkdir(dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      const handle = await open(tmp, 'w');
+    async append(lines) {
+      const h = opened();
+      await h.write(lines);
+      await h.datasync();
+    },
+    async replace(chunks) {
+      const out = await open(compacting, 'w');
       try {
-        await handle.writeFile(text);
-        await handle.sync();
-      } finally {
-        await handle.close();
+        try {
+          for (const chunk of chunks) await out.write(chunk);
+          await out.sync();
+        } finally {
+          await out.close();
+        }
+        await rename(compacting, file);
+      } catch (err) {
+        await rm(compacting, { force: true });
+        throw err;
       }
-      await rename(tmp, file);
+      // The rename is durable once the folder is synced.
+      const folder = await open(dir, 'r');
+      try {
+        await folder.sync();
+      } finally {
+        await folder.close();
+      }
+      const old = handle;
+      handle = await open(file, 'a');
+      await old?.close();
+    },
+    async close() {
+      await handle?.close();
+      handle = null;
     },
   };
 }

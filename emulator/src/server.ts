@@ -2,13 +2,16 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { type AppOptions, createEmulatorApp } from './app.js';
 import { fileStorage } from './file-storage.js';
+import { loopbackOnly } from './local.js';
 
 export { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from './app.js';
 export { fileStorage };
 
-export interface EmulatorOptions extends Omit<AppOptions, 'storage'> {
-  /** Persist the state in this JSON file (default: memory only). */
+export interface EmulatorOptions extends AppOptions {
+  /** Persist the state in this journal file (default: memory only); short for `storage: fileStorage(dataFile)`. */
   dataFile?: string;
+  /** Host names served besides loopback ones (localhost, *.localhost, 127.0.0.1, [::1]); `*` for any. */
+  allowedHosts?: string[];
 }
 
 export interface Listening {
@@ -19,8 +22,9 @@ export interface Listening {
 }
 
 /** The emulator app (app.ts) served by Node. */
-export async function createEmulator({ dataFile, ...options }: EmulatorOptions = {}) {
-  const emulator = await createEmulatorApp({ ...options, storage: dataFile ? fileStorage(dataFile) : undefined });
+export async function createEmulator({ dataFile, allowedHosts, ...options }: EmulatorOptions = {}) {
+  const emulator = await createEmulatorApp({ ...options, storage: dataFile ? fileStorage(dataFile) : options.storage });
+  const fetch = loopbackOnly(emulator.app.fetch, allowedHosts);
   const servers = new Set<Server>();
 
   async function closeServer(server: Server): Promise<void> {
@@ -40,7 +44,7 @@ export async function createEmulator({ dataFile, ...options }: EmulatorOptions =
     listen(port = 0, host = '127.0.0.1'): Promise<Listening> {
       return new Promise((resolve, reject) => {
         // serve() makes an HTTP/1 server unless told otherwise.
-        const server = serve({ fetch: emulator.app.fetch, port, hostname: host }, info => {
+        const server = serve({ fetch, port, hostname: host }, info => {
           servers.add(server);
           const name = info.address.includes(':') ? `[${info.address}]` : info.address;
           resolve({ url: `http://${name}:${info.port}/v2/`, port: info.port, close: () => closeServer(server) });

@@ -99,32 +99,32 @@ describe('HTTP behaviour', () => {
 
 describe('emulator-only endpoints', () => {
   test('faults: the next N matching requests answer the status, then it recovers', async () => {
-    const set = await fetch(`${t.origin}/emulator/faults`, { method: 'POST', body: JSON.stringify({ status: 503, count: 2, path: '/Services' }) });
+    const set = await fetch(`${t.origin}/emulator/faults`, { method: 'POST', headers: { Authorization: t.accountAuth }, body: JSON.stringify({ status: 503, count: 2, path: '/Services' }) });
     assert.equal(set.status, 201);
     for (let i = 0; i < 2; i++) {
       const res = await t.call<ErrorJson>('GET', 'Services');
       assert.deepEqual([res.status, res.body.code], [503, 20503]);
     }
     assert.equal((await t.call('GET', 'Services')).status, 200);
-    await fetch(`${t.origin}/emulator/faults`, { method: 'POST', body: JSON.stringify({ delayMs: 300, count: 5 }) });
-    assert.equal((await fetch(`${t.origin}/emulator/faults`, { method: 'DELETE' })).status, 204);
+    await fetch(`${t.origin}/emulator/faults`, { method: 'POST', headers: { Authorization: t.accountAuth }, body: JSON.stringify({ delayMs: 300, count: 5 }) });
+    assert.equal((await fetch(`${t.origin}/emulator/faults`, { method: 'DELETE', headers: { Authorization: t.accountAuth } })).status, 204);
     const started = Date.now();
     await t.call('GET', 'Services');
     assert.ok(Date.now() - started < 250);
-    await fetch(`${t.origin}/emulator/faults`, { method: 'POST', body: JSON.stringify({ delayMs: 300 }) });
+    await fetch(`${t.origin}/emulator/faults`, { method: 'POST', headers: { Authorization: t.accountAuth }, body: JSON.stringify({ delayMs: 300 }) });
     const slow = Date.now();
     assert.equal((await t.call('GET', 'Services')).status, 200);
     assert.ok(Date.now() - slow >= 290);
-    assert.equal((await fetch(`${t.origin}/emulator/faults`, { method: 'POST', body: '{"count":1}' })).status, 400);
-    assert.equal((await fetch(`${t.origin}/emulator/faults`, { method: 'POST', body: 'nope' })).status, 400);
+    assert.equal((await fetch(`${t.origin}/emulator/faults`, { method: 'POST', headers: { Authorization: t.accountAuth }, body: '{"count":1}' })).status, 400);
+    assert.equal((await fetch(`${t.origin}/emulator/faults`, { method: 'POST', headers: { Authorization: t.accountAuth }, body: 'nope' })).status, 400);
   });
 
   test('clock: the offset moves Date and expiry', async () => {
-    const res = await fetch(`${t.origin}/emulator/clock`, { method: 'POST', body: JSON.stringify({ offsetSeconds: 3600 }) });
+    const res = await fetch(`${t.origin}/emulator/clock`, { method: 'POST', headers: { Authorization: t.accountAuth }, body: JSON.stringify({ offsetSeconds: 3600 }) });
     assert.equal((await res.json()).offset_seconds, 3600);
     const date = Date.parse((await t.call('GET', '/emulator/health')).headers.get('date') ?? '');
     assert.ok(Math.abs(date - Date.now() - 3_600_000) < 5000);
-    await fetch(`${t.origin}/emulator/clock`, { method: 'POST', body: JSON.stringify({ offsetSeconds: 0 }) });
+    await fetch(`${t.origin}/emulator/clock`, { method: 'POST', headers: { Authorization: t.accountAuth }, body: JSON.stringify({ offsetSeconds: 0 }) });
   });
 
   test('state view', async () => {

@@ -322,7 +322,7 @@ describe('challenges', () => {
     const pending = await t.call<ListPage<'challenges', ChallengeJson>>('GET', `${e.path}/Challenges?Status=pending&Order=asc`, { auth });
     assert.deepEqual(pending.body.challenges.map(c => c.sid), [sids[1], sids[2]]);
     assertError(await t.call('GET', `${e.path}/Challenges?Status=bogus`, { auth }), 400, 60306);
-    assertError(await t.call('GET', `${e.path}/Challenges?PageToken=zzz`, { auth }), 400, 60306);
+    assertError(await t.call('GET', `${e.path}/Challenges?PageToken=zzz`, { auth }), 400, 21481);
     assertError(await t.call('GET', `${e.path}/Challenges?FactorSid=bad`, { auth }), 400, 60362);
     const other = await t.enroll({ service: e.serviceSid });
     const otherPath = `Services/${e.serviceSid}/Entities/${other.identity}`;

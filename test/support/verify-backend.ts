@@ -64,9 +64,10 @@ export class Backend {
     });
   }
 
-  /** The emulator's own test endpoints, under /emulator/. */
+  /** The emulator's own test endpoints, under /emulator/ (they take the account credentials, as the API does). */
   admin(path: string, body: unknown) {
-    return fetch(new URL(`/emulator/${path}`, this.baseUrl), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(r => {
+    const headers = { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${this.emulator.accountSid}:${this.emulator.authToken}`)}` };
+    return fetch(new URL(`/emulator/${path}`, this.baseUrl), { method: 'POST', headers, body: JSON.stringify(body) }).then(r => {
       if (!r.ok) throw new Error(`POST /emulator/${path} → ${r.status}`);
     });
   }

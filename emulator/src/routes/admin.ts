@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { adminAuth } from '../auth.js';
 import { rfc3339 } from '../clock.js';
 import type { Env, Fault, RouteContext } from '../env.js';
 import { E } from '../errors.js';
@@ -65,19 +66,23 @@ function pushStream(c: RouteContext, token: string): Response {
   return new Response(body, { headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' } });
 }
 
-/** Emulator-only endpoints: health, state view, push outbox and stream, fault injection, clock. */
+/**
+ * Emulator-only endpoints: health, state view, push outbox and stream, fault injection, clock. The
+ * push stream takes no credentials (EventSource sends none; the notification token is the secret,
+ * as with FCM); state, outbox, faults and clock take the account's (auth.ts adminAuth).
+ */
 export default new Hono<Env>()
   .get('/emulator/health', c => c.json({ status: 'ok' }))
-  .get('/emulator/state', c => {
+  .get('/emulator/state', adminAuth, c => {
     const { accountSid, faults, store, webhooks } = c.var.ctx;
     return c.json({ account_sid: accountSid, clock: clockView(c), faults, ...store.state, webhook_deliveries: webhooks.log });
   })
-  .get('/emulator/outbox', c => c.json({
+  .get('/emulator/outbox', adminAuth, c => c.json({
     pushes: c.var.ctx.push.outbox.map(({ date_created, expires, ...rest }) => ({ ...rest, date_created: rfc3339(date_created), expires: rfc3339(expires) })),
   }))
   .get('/emulator/push/:token', c => pushStream(c, c.req.param('token')))
-  .get('/emulator/faults', c => c.json({ faults: c.var.ctx.faults }))
-  .post('/emulator/faults', async c => {
+  .get('/emulator/faults', adminAuth, c => c.json({ faults: c.var.ctx.faults }))
+  .post('/emulator/faults', adminAuth, async c => {
     const { faults } = c.var.ctx;
     const body = await jsonBody(c);
     const status = number(body.status, 'status', 400, 599, undefined);
@@ -93,12 +98,12 @@ export default new Hono<Env>()
     faults.push(fault);
     return c.json({ faults }, 201);
   })
-  .delete('/emulator/faults', c => {
+  .delete('/emulator/faults', adminAuth, c => {
     c.var.ctx.faults.length = 0;
     return c.body(null, 204);
   })
-  .get('/emulator/clock', c => c.json(clockView(c)))
-  .post('/emulator/clock', async c => {
+  .get('/emulator/clock', adminAuth, c => c.json(clockView(c)))
+  .post('/emulator/clock', adminAuth, async c => {
     c.var.ctx.clock.setOffset(number((await jsonBody(c)).offsetSeconds, 'offsetSeconds', -1e9, 1e9, 0));
     return c.json(clockView(c));
   });

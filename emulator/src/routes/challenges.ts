@@ -124,11 +124,10 @@ export default new Hono<Env>()
     const own = caller.kind === 'device' ? caller.factor.sid : factorSid;
     const now = clock.now();
     const rows = store.challengesOf(entity.sid).filter(ch => (!own || ch.factor_sid === own) && (!status || refresh(ch, now).status === status));
-    if (order === 'desc') rows.reverse();
     const filters: Record<string, string> = { Order: order };
     if (factorSid) filters.FactorSid = factorSid;
     if (status) filters.Status = status;
-    return c.json(page(c, rows, 'challenges', filters, ch => render(c, refresh(ch, now))));
+    return c.json(page(c, rows, 'challenges', filters, ch => render(c, refresh(ch, now)), order === 'desc'));
   })
   .post(CHALLENGES, auth('account'), async c => {
     const { store, clock, push } = c.var.ctx;
@@ -190,13 +189,15 @@ export default new Hono<Env>()
     if (changed.length) throw E.badChallengeSignature(`The signed ${changed.join(', ')} differ from the challenge. Fetch the challenge and copy the fields named in Twilio-Verify-Signature-Fields verbatim.`);
     const answer = claims.status;
     if (answer !== 'approved' && answer !== 'denied') throw E.badChallengeSignature('The signed status must be approved or denied.');
-    // The JWT was checked asynchronously: answer only if nothing answered or expired it meanwhile.
-    checkPending(refresh(ch, clock.now()));
+    // The JWT was checked asynchronously: answer only if nothing answered, expired or deleted it meanwhile.
+    const current = store.get('challenges', ch.sid);
+    if (!current) throw E.challengeNotFound();
+    checkPending(refresh(current, clock.now()));
     const now = clock.now();
-    Object.assign(ch, { status: answer, date_responded: now, date_updated: now, metadata: metadata ?? ch.metadata });
+    const answered = store.update('challenges', current, { status: answer, date_responded: now, date_updated: now, metadata: metadata ?? current.metadata });
     await store.save();
-    emitChallengeEvent(`challenge.${answer}`, ch);
-    return c.json(render(c, ch));
+    emitChallengeEvent(`challenge.${answer}`, answered);
+    return c.json(render(c, answered));
   })
   .post(`${CHALLENGE}/Notifications`, auth('account'), async c => {
     const { store, clock, accountSid, push } = c.var.ctx;

@@ -106,6 +106,7 @@ export default new Hono<Env>()
     if (Object.values(store.state.factors).some(f => f.service_sid === service.sid && f.public_key === publicKey)) {
       throw E.factorExists('A factor with this public key already exists in the service. Generate a new key pair for each factor.');
     }
+    // Counted now, so that creations under way count too; uncounted again when it could not be stored.
     recent.push(now);
     factorCreations.set(key, recent);
 
@@ -124,7 +125,10 @@ export default new Hono<Env>()
       date_created: now,
       date_updated: now,
     });
-    await store.save();
+    await store.save().catch((err: unknown) => {
+      recent.splice(recent.lastIndexOf(now), 1);
+      throw err;
+    });
     emitFactorEvent('factor.created', factor);
     return c.json(render(c, factor), 201);
   })
@@ -142,10 +146,10 @@ export default new Hono<Env>()
     const friendlyName = one(p, 'FriendlyName') === undefined ? factor.friendly_name : checkFriendlyName(one(p, 'FriendlyName'));
     const config = readConfig(p, factor);
     const verifiedNow = authPayload !== undefined && factor.status === 'unverified';
-    Object.assign(factor, config, { friendly_name: friendlyName, status: verifiedNow ? 'verified' : factor.status, date_updated: clock.now() });
+    const updated = store.update('factors', factor, { ...config, friendly_name: friendlyName, status: verifiedNow ? 'verified' : factor.status, date_updated: clock.now() });
     await store.save();
-    if (verifiedNow) emitFactorEvent('factor.verified', factor);
-    return c.json(render(c, factor));
+    if (verifiedNow) emitFactorEvent('factor.verified', updated);
+    return c.json(render(c, updated));
   })
   .delete(FACTOR, auth('account', 'device'), async c => {
     const { store, emitFactorEvent } = c.var.ctx;

@@ -51,10 +51,10 @@ export default new Hono<Env>()
     const { store, clock } = c.var.ctx;
     const row = serviceOf(store, c.req.param());
     const p = await formBody(c);
-    if (one(p, 'FriendlyName') !== undefined) row.friendly_name = friendlyName(p);
-    row.date_updated = clock.now();
+    const name = one(p, 'FriendlyName') === undefined ? row.friendly_name : friendlyName(p);
+    const updated = store.update('services', row, { friendly_name: name, date_updated: clock.now() });
     await store.save();
-    return c.json(render(c, row));
+    return c.json(render(c, updated));
   })
   .delete(SERVICE, auth('account'), async c => {
     const { store } = c.var.ctx;

@@ -92,9 +92,9 @@ export default new Hono<Env>()
   .post(WEBHOOK, auth('account'), async c => {
     const { store, clock } = c.var.ctx;
     const row = webhookOf(store, c.req.param());
-    Object.assign(row, readSettings(await formBody(c), row), { date_updated: clock.now() });
+    const updated = store.update('webhooks', row, { ...readSettings(await formBody(c), row), date_updated: clock.now() });
     await store.save();
-    return c.json(render(c, row));
+    return c.json(render(c, updated));
   })
   .delete(WEBHOOK, auth('account'), async c => {
     const { store } = c.var.ctx;
