@@ -3,6 +3,11 @@ import { access, type FileHandle, mkdir, open, readFile, rename, rm } from 'node
 import { dirname } from 'node:path';
 import type { Storage } from './store.js';
 
+/** Writes all of `bytes` (a write may take only part; the next one then says why, e.g. ENOSPC). */
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at)).bytesWritten;
+}
+
 const codeOf = (err: unknown) => (err instanceof Error && 'code' in err ? String(err.code) : '');
 
 /** Why `--data` cannot be used, and what to do about it. */
@@ -25,6 +30,10 @@ export function fileStorage(file: string): Storage {
   const dir = dirname(file);
   const compacting = `${file}.compact`;
   let handle: FileHandle | null = null;
+  /** The journal's length in bytes after the last complete write. */
+  let size = 0;
+  /** Whether a failed write may have left part of its line, to cut off before the next write. */
+  let torn = false;
   const opened = () => {
     if (!handle) throw new Error(`${file} is not open: load() it first.`);
     return handle;
@@ -41,6 +50,7 @@ export function fileStorage(file: string): Storage {
         await access(dir, constants.W_OK);
         handle = await open(file, 'a');
         text = await readFile(file, 'utf8');
+        size = Buffer.byteLength(text);
       } catch (err) {
         await handle?.close();
         handle = null;
@@ -50,14 +60,31 @@ export function fileStorage(file: string): Storage {
     },
     async append(lines) {
       const h = opened();
-      await h.write(lines);
-      await h.datasync();
+      try {
+        // A full disk can take part of a line: that part goes before anything else is written.
+        if (torn) await h.truncate(size);
+        torn = false;
+        const bytes = Buffer.from(lines);
+        torn = true;
+        await writeAll(h, bytes);
+        await h.datasync();
+        torn = false;
+        size += bytes.length;
+      } catch (err) {
+        if (torn) await h.truncate(size).then(() => (torn = false), () => {});
+        throw err;
+      }
     },
     async replace(chunks) {
       const out = await open(compacting, 'w');
+      let written = 0;
       try {
         try {
-          for (const chunk of chunks) await out.write(chunk);
+          for (const chunk of chunks) {
+            const bytes = Buffer.from(chunk);
+            await writeAll(out, bytes);
+            written += bytes.length;
+          }
           await out.sync();
         } finally {
           await out.close();
@@ -76,6 +103,8 @@ export function fileStorage(file: string): Storage {
       }
       const old = handle;
       handle = await open(file, 'a');
+      size = written;
+      torn = false;
       await old?.close();
     },
     async close() {

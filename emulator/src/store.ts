@@ -96,7 +96,10 @@ const COMPACT_FLOOR = 64 * 1024;
 /** A write to the storage failed: Twilio's 500, saying what failed; nothing changed. */
 export class StorageError extends ApiError {
   constructor(storage: string, cause: unknown) {
-    const what = cause instanceof Error ? `${'code' in cause && typeof cause.code === 'string' ? `${cause.code}: ` : ''}${cause.message}` : String(cause);
+    // Node's messages start with the code (ENOSPC: no space left on device, write).
+    const code = cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : '';
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const what = !code || message.startsWith(code) ? message : `${code}: ${message}`;
     super(20500, `The emulator could not store this change in ${storage} (${what}), so nothing changed. Fix the data folder (free space, permissions), then retry.`, 500);
   }
 }
