@@ -91,7 +91,7 @@ export type State = { [K in Kind]: Record<string, Rows[K]> };
 export const KINDS: Kind[] = ['services', 'entities', 'factors', 'challenges', 'webhooks', 'accessTokens', 'retiredCredentials'];
 
 /** The journal is compacted once what was appended since the last compaction outgrows the state it holds (and this floor). */
-const COMPACT_FLOOR = 64 * 1024;
+const COMPACT_FLOOR = 16 * 1024;
 
 /** A write to the storage failed: Twilio's 500, saying what failed; nothing changed. */
 export class StorageError extends ApiError {
