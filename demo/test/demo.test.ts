@@ -13,7 +13,7 @@ import { remote } from 'webdriverio';
 import twilio from 'twilio';
 import { parseOtpSms } from 'verify-elements/sms';
 import type { WebhookJson } from 'verify-elements/protocol';
-import { DEFAULT_AUTH_TOKEN } from 'verify-push-emulator/node';
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from 'verify-push-emulator/node';
 import { spawnEmulator } from '../../emulator/test/spawn.js';
 import { engines, startWebKitDriver, webkitCapabilities } from '../../test/support/browsers.mjs';
 // The backend's Verify calls from their TypeScript source, as `npm start` runs them (this test runs under tsx).
@@ -180,14 +180,16 @@ describe('demo backend', () => {
     const { name } = await fresh();
     assert.ok(admin, 'the demo serves its emulator on a test-only port');
     const faults = `${admin}/emulator/faults`;
-    await fetch(faults, { method: 'POST', body: JSON.stringify({ status: 500, path: '/Factors', count: 1 }) });
+    // The admin endpoints take the emulator's account credentials: the demo's emulator runs with the default SID.
+    const Authorization = `Basic ${Buffer.from(`${DEFAULT_ACCOUNT_SID}:${webhookSecret}`).toString('base64')}`;
+    assert.equal((await fetch(faults, { method: 'POST', headers: { Authorization }, body: JSON.stringify({ status: 500, path: '/Factors', count: 1 }) })).status, 201);
     try {
       const { status, json } = await visitor().call('/api/signin', { name });
       assert.equal(status, 500);
       assert.doesNotMatch(String(json.error), /fault|Factors|20500|twilio/i);
       assert.match(String(json.error), /Try again/);
     } finally {
-      await fetch(faults, { method: 'DELETE' });
+      await fetch(faults, { method: 'DELETE', headers: { Authorization } });
     }
   });
 
@@ -199,7 +201,8 @@ describe('demo backend', () => {
       await first.setUp('http://127.0.0.1:9/webhooks/verify');
       const again = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin, serviceSid: first.serviceSid });
       await again.setUp('http://127.0.0.1:9/webhooks/verify');
-      const state = (await (await fetch(`${apiOrigin}/emulator/state`)).json()) as { webhooks: Record<string, WebhookJson> };
+      const headers = { Authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}` };
+      const state = (await (await fetch(`${apiOrigin}/emulator/state`, { headers })).json()) as { webhooks: Record<string, WebhookJson> };
       assert.equal(Object.values(state.webhooks).filter(w => w.service_sid === first.serviceSid).length, 1);
     } finally {
       emulator.child.kill();
