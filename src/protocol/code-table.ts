@@ -64,8 +64,8 @@ export const CODES: Record<number, CodeInfo> = {
   [SERVICE_FAILED]: { status: 500, advice: 'The service failed; try again later.' },
   [INVALID_SERVICE_PARAMETER]: { status: 400 },
   [INVALID_PARAMETER]: { status: 400, advice: 'Check the parameters passed to the client.' },
-  // Twilio's page states no status; 400 as the other refused requests.
-  [NO_NOTIFICATION_PLATFORM]: { status: 400, advice: 'The factor gets no pushes; its app lists pending challenges instead.' },
+  // Twilio's page states no status: 400 as the other refused requests.
+  [NO_NOTIFICATION_PLATFORM]: { status: 400 },
   [VERIFICATION_FAILED]: { status: 403, advice: WRONG_KEY, problem: 'reEnroll' },
   [INVALID_BINDING]: { status: 400 },
   [TOO_MANY_FACTORS]: { status: 400, advice: 'Delete a factor of this user before enrolling another.', problem: 'devices' },
