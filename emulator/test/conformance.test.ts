@@ -75,6 +75,7 @@ function check(method: string, url: URL, status: number, text: string, headers: 
     return;
   }
   problems.push(...problemsOf(op, status, body, text));
+  if (text && !/^application\/json\b/.test(headers['content-type'] ?? '')) problems.push(`${where}: JSON sent as ${headers['content-type']}`);
   if (status < 300 && isRecord(body)) problems.push(...urlProblems(method, url, body).map(p => `${where}: ${p}`));
   exchanges.push({ operation: `${op.method.toUpperCase()} ${op.template}`, status, body, headers });
 }
@@ -323,9 +324,14 @@ describe('the limits and defaults the description states in prose', () => {
     await refused(60307, none.entity().challenges(pending.sid).notifications.create(), 'a resend to platform none');
   });
 
-  test('a list: PageSize 1–1000, 50 by default', async () => {
+  test('a list: PageSize 1–1000, 50 by default; the library follows next_page_url page by page', async () => {
     await api.services.page();
     assert.equal((lastExchange().body as { meta: { page_size: number } }).meta.page_size, 50);
+    for (let i = 0; i < 3; i++) await api.services.create({ friendlyName: `Paged ${i}` });
+    const before = exchanges.length;
+    const listed = await api.services.list({ pageSize: 1, limit: 3 });
+    assert.equal(new Set(listed.map(s => s.sid)).size, 3);
+    assert.equal(exchanges.length - before, 3, 'three pages of one');
     await refused(60306, api.services.page({ pageSize: 1001 }), 'PageSize 1001');
     await refused(60306, api.services.page({ pageSize: 0 }), 'PageSize 0');
   });
