@@ -48,8 +48,9 @@ const MAX_APP_ID = 100;
 
 /**
  * Reads and checks the `Config.*` parameters over `current`. Creation (no `current`) requires
- * `Config.AppId` and `Config.SdkVersion`; an update cannot change the app id (not one of its parameters).
- * Platform `none` takes no token, as the official SDKs send it.
+ * `Config.AppId` and `Config.SdkVersion`; an update keeps the app id (not one of its parameters), and
+ * factors created before these were required keep their nulls. Platform `none` takes no token, as
+ * the official SDKs send it.
  */
 function readConfig(p: Params, current?: Config): Config {
   const platform = one(p, 'Config.NotificationPlatform') ?? current?.notification_platform;
@@ -60,9 +61,10 @@ function readConfig(p: Params, current?: Config): Config {
   }
   const token = platform === 'none' ? null : sent ?? current?.notification_token;
   if (platform !== 'none' && !token) throw E.invalidParam(`Config.NotificationToken is required for platform ${platform}; use none for a device without pushes.`);
-  const appId = current ? current.app_id : one(p, 'Config.AppId');
+  if (current) return { sdk_version: one(p, 'Config.SdkVersion') || current.sdk_version, app_id: current.app_id, notification_platform: platform, notification_token: token ?? null };
+  const appId = one(p, 'Config.AppId');
   if (!appId || appId.length > MAX_APP_ID) throw E.invalidParam(`Config.AppId is required and may have at most ${MAX_APP_ID} characters: the app's id in its store, or the web app's origin.`);
-  const sdkVersion = one(p, 'Config.SdkVersion') ?? current?.sdk_version;
+  const sdkVersion = one(p, 'Config.SdkVersion');
   if (!sdkVersion) throw E.invalidParam('Config.SdkVersion is required: the version of the SDK that creates the factor.');
   return { sdk_version: sdkVersion, app_id: appId, notification_platform: platform, notification_token: token ?? null };
 }

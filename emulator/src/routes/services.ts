@@ -50,10 +50,17 @@ const CREDENTIAL_SID = /^CR[0-9a-fA-F]{32}$/;
 
 type Settings = Pick<ServiceRow, 'friendly_name' | 'apn_credential_sid' | 'fcm_credential_sid'>;
 
-/** Reads and checks the parameters over `current` (creation: none yet, FriendlyName required). Twilio's limit for the name is 30 characters. */
+/** Twilio's limit of a Service's name (its error page of 60200). */
+const MAX_NAME = 30;
+
+/** Reads and checks the parameters over `current` (creation: none yet, FriendlyName required). */
 function readSettings(p: Params, current?: Settings): Settings {
-  const name = one(p, 'FriendlyName') ?? current?.friendly_name;
-  if (!name || name.length > 30) throw E.invalidServiceParam('Invalid parameter: FriendlyName is required and may have at most 30 characters.');
+  const sent = one(p, 'FriendlyName');
+  const name = sent ?? current?.friendly_name;
+  // Only a name sent is checked: states saved before the limit may hold longer ones.
+  if (!name || (sent !== undefined && sent.length > MAX_NAME)) {
+    throw E.invalidServiceParam(`Invalid parameter: FriendlyName is required and may have at most ${MAX_NAME} characters.`);
+  }
   const credential = (key: string, fallback: string | null | undefined) => {
     const value = one(p, key);
     if (value !== undefined && !CREDENTIAL_SID.test(value)) throw E.invalidServiceParam(`Invalid parameter: ${key} must be a credential SID, CR followed by 32 hex digits.`);
