@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
-import { description, errorProblems, expectedLinks, operationOf, problemsOf, templateOf } from './conformance/spec.js';
+import { description, errorProblems, expectedLinks, formParams, operationOf, problemsOf, templateOf } from './conformance/spec.js';
 import { answerJwt, createDevice, deviceJwt, factorProof } from './device.js';
 import { startEmulator, type TestEmulator } from './helpers.js';
 
@@ -22,7 +22,17 @@ interface Exchange {
   headers: Record<string, string>;
 }
 
+/** A form the library posted and the emulator took (2xx), with its credentials: the replays below vary it. */
+interface SentForm {
+  operation: NonNullable<ReturnType<typeof operationOf>>;
+  uri: string;
+  data: Record<string, unknown>;
+  username?: string;
+  password?: string;
+}
+
 let t: TestEmulator;
+const sentForms: SentForm[] = [];
 let api: twilio.Twilio['verify']['v2'];
 const exchanges: Exchange[] = [];
 /** What differed from the description since the last test ended. */
@@ -87,6 +97,8 @@ class CheckingClient extends twilio.RequestClient {
     const res = await super.request({ ...opts, uri });
     const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
     check(opts.method.toUpperCase(), new URL(uri), res.statusCode, text, res.headers as Record<string, string>);
+    const operation = operationOf(opts.method, new URL(uri).pathname);
+    if (operation && res.statusCode < 300 && isRecord(opts.data)) sentForms.push({ operation, uri: opts.uri, data: opts.data, username: opts.username, password: opts.password });
     return res;
   }
 }
@@ -117,7 +129,8 @@ let identities = 0;
 async function enrolled({ platform = 'fcm', verify = true }: { platform?: 'fcm' | 'apn' | 'none'; verify?: boolean } = {}) {
   const service = await api.services.create({ friendlyName: 'Conformance' });
   const identity = `conformance-${++identities}-${crypto.randomUUID()}`;
-  const access = await api.services(service.sid).accessTokens.create({ identity, factorType: 'push' });
+  // Valid for the whole suite: the replays below use it again.
+  const access = await api.services(service.sid).accessTokens.create({ identity, factorType: 'push', ttl: 300 });
   const device = await createDevice();
   const factor = await asDevice(access.token).services(service.sid).entities(identity).newFactors.create({
     friendlyName: 'Phone', factorType: 'push', 'binding.alg': 'ES256', 'binding.publicKey': device.publicKey,
@@ -205,7 +218,31 @@ describe('every operation answers as the description says', () => {
     assert.equal((await hooks(hook.sid).fetch()).sid, hook.sid);
     assert.equal((await hooks(hook.sid).update({ status: 'disabled' })).status, 'disabled');
     assert.deepEqual((await hooks.list()).map(h => h.sid), [hook.sid]);
-    await hooks(hook.sid).remove();
+    // The first hook stays: the replays below vary the requests that made and changed it.
+    const doomed = await hooks.create({ friendlyName: 'Doomed', eventTypes: ['*'], webhookUrl: 'http://127.0.0.1:9/hook' });
+    await hooks(doomed.sid).remove();
+    assert.deepEqual((await hooks.list()).map(h => h.sid), [hook.sid]);
+  });
+
+  test('without a parameter the description requires, or with a value out of its enumeration, a request is refused (400)', async () => {
+    const accepted: string[] = [];
+    const replay = async (form: SentForm, data: Record<string, unknown>, what: string) => {
+      const { uri, username, password } = form;
+      const res = await httpClient.request({ method: 'post', uri, data, username, password, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      if (res.statusCode !== 400) accepted.push(`${form.operation.operationId} ${what}: ${res.statusCode}`);
+    };
+    // The first form each operation took: in reverse, so that the first one is the last the Map sets.
+    const firsts = new Map(sentForms.toReversed().map(form => [form.operation.operationId, form] as const));
+    for (const form of firsts.values()) {
+      const { required, enums } = formParams(form.operation);
+      for (const name of required) {
+        const { [name]: _, ...rest } = form.data;
+        await replay(form, rest, `without ${name}`);
+      }
+      for (const name of Object.keys(enums).filter(n => n in form.data)) await replay(form, { ...form.data, [name]: 'not-one-of-them' }, `with ${name}=not-one-of-them`);
+    }
+    assert.ok(firsts.size >= 8, `replayed the forms of ${[...firsts.keys()].join(', ')}`);
+    assert.deepEqual(accepted, []);
   });
 
   test('every operation the emulator serves is in the description, and each answered and was checked', () => {

@@ -10,6 +10,7 @@ type Json = Record<string, unknown>;
 
 interface Operation {
   operationId: string;
+  requestBody?: { content: { 'application/x-www-form-urlencoded': { schema: { required?: string[]; properties: Record<string, Json> } } } };
   responses: Record<string, { content?: { 'application/json': { schema: Json } } }>;
 }
 
@@ -116,6 +117,17 @@ function responseValidator(op: OperationRef, status: number): ValidateFunction |
 
 /** The documented statuses of an operation's answers. */
 export const documentedStatuses = (op: OperationRef) => Object.keys(description.paths[op.template][op.method]?.responses ?? {}).map(Number);
+
+/** An operation's form parameters that the description requires, and those it gives an enumeration of values. */
+export function formParams(op: OperationRef): { required: string[]; enums: Record<string, unknown[]> } {
+  const schema = description.paths[op.template][op.method]?.requestBody?.content['application/x-www-form-urlencoded'].schema;
+  const enums: Record<string, unknown[]> = {};
+  for (const [name, property] of Object.entries(schema?.properties ?? {})) {
+    const resolved = typeof property.$ref === 'string' ? description.components.schemas[property.$ref.split('/').pop() ?? ''] : property;
+    if (Array.isArray(resolved?.enum)) enums[name] = resolved.enum;
+  }
+  return { required: schema?.required ?? [], enums };
+}
 
 /** The `links` a resource at this path template must have, each with the URL it must hold. */
 export function expectedLinks(template: string, resource: Json, origin: string): Record<string, string> | undefined {
