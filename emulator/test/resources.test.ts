@@ -66,6 +66,16 @@ describe('services', () => {
     assertError(await t.call('GET', `Services/${created.body.sid}`), 404, 20404);
   });
 
+  test('a Service saved with a name longer than 30 characters still updates; a new long name is a 60200', async () => {
+    const created = await t.call<ServiceJson>('POST', 'Services', { form: { FriendlyName: 'Short' } });
+    const long = 'A name from before the limit of 30';
+    t.emulator.state.services[created.body.sid].friendly_name = long;
+    const updated = await t.call<ServiceJson>('POST', `Services/${created.body.sid}`, { form: { 'Push.FcmCredentialSid': `CR${'1'.repeat(32)}` } });
+    assert.equal(updated.status, 200, updated.text);
+    assert.deepEqual([updated.body.friendly_name, updated.body.push.fcm_credential_sid], [long, `CR${'1'.repeat(32)}`]);
+    assertError(await t.call('POST', `Services/${created.body.sid}`, { form: { FriendlyName: long } }), 400, 60200);
+  });
+
   test('backend calls need the account credentials', async () => {
     assertError(await t.call('GET', 'Services', { auth: null }), 401, 20003);
     const wrong = `Basic ${Buffer.from(`${t.emulator.accountSid}:nope`).toString('base64')}`;
@@ -157,6 +167,15 @@ describe('factors', () => {
     assert.equal((await t.call('DELETE', url, { auth: tokenAuth(await e.jwt()) })).status, 204);
     assertError(await t.call('GET', url), 404, 20404);
     assertError(await t.call('GET', `${e.path}/Factors/nope`), 400, 60362);
+  });
+
+  test('a factor saved before Config.AppId and Config.SdkVersion were required still updates, keeping its nulls', async () => {
+    const e = await t.enroll();
+    Object.assign(t.emulator.state.factors[e.factor.sid], { app_id: null, sdk_version: null });
+    const newToken = `renewed-${'0'.repeat(32)}`;
+    const updated = await t.call<FactorJson>('POST', `${e.path}/Factors/${e.factor.sid}`, { auth: tokenAuth(await e.jwt()), form: { 'Config.NotificationToken': newToken } });
+    assert.equal(updated.status, 200, updated.text);
+    assert.deepEqual([updated.body.config.notification_token, updated.body.config.app_id, updated.body.config.sdk_version], [newToken, null, null]);
   });
 
   test('metadata is stored; bad bindings answer 60314; the same key twice 60317', async () => {
