@@ -26,7 +26,8 @@ const { token } = await post(`Services/${service.sid}/AccessTokens`, { Identity:
 const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const entity = `Services/${service.sid}/Entities/${identity}`;
 const factor = await post(`${entity}/Factors`, {
-  FriendlyName: 'Bench', FactorType: 'push', 'Binding.Alg': 'ES256', 'Config.NotificationPlatform': 'fcm', 'Config.NotificationToken': 'bench-token',
+  FriendlyName: 'Bench', FactorType: 'push', 'Binding.Alg': 'ES256', 'Config.AppId': 'bench.app', 'Config.SdkVersion': '0.1.0',
+  'Config.NotificationPlatform': 'fcm', 'Config.NotificationToken': 'bench-token-'.padEnd(64, '0'),
   'Binding.PublicKey': publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
 }, device(token));
 const now = Math.floor(Date.now() / 1000);

@@ -1,8 +1,8 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   ALREADY_RESPONDED, CHALLENGE_EXPIRED, CHALLENGE_NOT_FOUND, CODES, ENTITY_NOT_FOUND, type ErrorJson, FACTOR_EXISTS, FACTOR_NOT_VERIFIED,
-  INVALID_ANSWER_SIGNATURE, INVALID_BINDING, INVALID_CHALLENGE_SID, INVALID_DETAILS, INVALID_FACTOR_SID, INVALID_IDENTITY, INVALID_PARAMETER,
-  METHOD_NOT_ALLOWED, NOT_FOUND, SERVICE_FAILED, TOO_LARGE, TOO_MANY_FACTOR_CREATIONS, TOO_MANY_FACTORS, UNAUTHORIZED, VERIFICATION_FAILED,
+  INVALID_ANSWER_SIGNATURE, INVALID_BINDING, INVALID_CHALLENGE_SID, INVALID_DETAILS, INVALID_FACTOR_SID, INVALID_IDENTITY, INVALID_PARAMETER, INVALID_SERVICE_PARAMETER,
+  METHOD_NOT_ALLOWED, NO_NOTIFICATION_PLATFORM, NOT_FOUND, SERVICE_FAILED, TOO_LARGE, TOO_MANY_FACTOR_CREATIONS, TOO_MANY_FACTORS, UNAUTHORIZED, VERIFICATION_FAILED,
 } from 'verify-elements/protocol';
 
 /** A Twilio-style API error: an HTTP status plus the `ErrorJson` body. */
@@ -22,6 +22,8 @@ const fail = (code: number, message: string) => new ApiError(code, message, CODE
 /** Shorthands for the errors of docs/protocol.md ("Error codes") and Twilio's generic ones. */
 export const E = {
   invalidParam: (m: string) => fail(INVALID_PARAMETER, m),
+  invalidServiceParam: (m: string) => fail(INVALID_SERVICE_PARAMETER, m),
+  noNotificationPlatform: () => fail(NO_NOTIFICATION_PLATFORM, 'The challenge\'s factor has notification platform none: it gets no pushes, and its app lists pending challenges instead.'),
   verificationFailed: (m: string) => fail(VERIFICATION_FAILED, m),
   invalidBinding: (m: string) => fail(INVALID_BINDING, m),
   tooManyFactors: () => fail(TOO_MANY_FACTORS, 'This entity already has 20 push factors. Delete one before creating another.'),

@@ -56,6 +56,16 @@ export function stringMap(value: string | undefined, name: string, fail: (messag
   return parsed;
 }
 
+/** Twilio's limit of `Metadata` (factors and challenge answers). */
+const MAX_METADATA = 1024;
+
+/** `Metadata`: a JSON object of strings of at most 1024 characters, or undefined when absent. */
+export function metadata(params: Params): Record<string, string> | undefined {
+  const raw = one(params, 'Metadata');
+  if (raw !== undefined && raw.length > MAX_METADATA) throw E.invalidParam(`Metadata may have at most ${MAX_METADATA} characters; it has ${raw.length}.`);
+  return stringMap(raw, 'Metadata', E.invalidParam);
+}
+
 const isStringMap = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(v => typeof v === 'string');
 

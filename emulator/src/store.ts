@@ -24,6 +24,9 @@ export interface Storage {
 export interface ServiceRow {
   sid: string;
   friendly_name: string;
+  /** `Push.ApnCredentialSid` and `Push.FcmCredentialSid` (absent from states saved before they were kept). */
+  apn_credential_sid?: string | null;
+  fcm_credential_sid?: string | null;
   date_created: number;
   date_updated: number;
 }

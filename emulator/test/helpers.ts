@@ -1,5 +1,5 @@
 // Starting an emulator in-process and calling it the way backends and devices do.
-import type { AccessTokenJson, FactorJson, ServiceJson } from 'verify-elements/protocol';
+import type { AccessTokenJson, NewFactorJson, ServiceJson } from 'verify-elements/protocol';
 import { createEmulator, type EmulatorOptions } from '../src/server.js';
 import { createDevice, deviceJwt, factorProof, tokenAuth } from './device.js';
 
@@ -62,7 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     const token = (await call<AccessTokenJson>('POST', `Services/${serviceSid}/AccessTokens`, { form: { Identity: identity, FactorType: 'push' } })).body.token;
     const device = await createDevice();
     const notificationToken = `push-${crypto.randomUUID()}`;
-    const created = await call<FactorJson>('POST', `Services/${serviceSid}/Entities/${identity}/Factors`, {
+    const created = await call<NewFactorJson>('POST', `Services/${serviceSid}/Entities/${identity}/Factors`, {
       auth: tokenAuth(token),
       form: {
         FriendlyName: 'My browser', FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256',

@@ -38,7 +38,8 @@ test('state written with --data survives SIGTERM and a restart', async () => {
   const token = await post<AccessTokenJson>(first.url, `Services/${service.sid}/AccessTokens`, { Identity: 'durable-1234', FactorType: 'push' });
   const device = await createDevice();
   const factor = await post<FactorJson>(first.url, `Services/${service.sid}/Entities/durable-1234/Factors`, {
-    FriendlyName: 'Browser', FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256', 'Config.NotificationPlatform': 'none',
+    FriendlyName: 'Browser', FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256', 'Config.AppId': 'test.app', 'Config.SdkVersion': '0.1.0',
+    'Config.NotificationPlatform': 'none',
   }, tokenAuth(token.token));
   assert.equal(await stop(first.child), 0);
   assert.ok(readFileSync(file, 'utf8').includes(factor.sid));

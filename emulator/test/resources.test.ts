@@ -66,13 +66,23 @@ describe('services', () => {
     assertError(await t.call('GET', `Services/${created.body.sid}`), 404, 20404);
   });
 
+  test('a Service saved with a name longer than 30 characters still updates; a new long name is a 60200', async () => {
+    const created = await t.call<ServiceJson>('POST', 'Services', { form: { FriendlyName: 'Short' } });
+    const long = 'A name from before the limit of 30';
+    t.emulator.state.services[created.body.sid].friendly_name = long;
+    const updated = await t.call<ServiceJson>('POST', `Services/${created.body.sid}`, { form: { 'Push.FcmCredentialSid': `CR${'1'.repeat(32)}` } });
+    assert.equal(updated.status, 200, updated.text);
+    assert.deepEqual([updated.body.friendly_name, updated.body.push.fcm_credential_sid], [long, `CR${'1'.repeat(32)}`]);
+    assertError(await t.call('POST', `Services/${created.body.sid}`, { form: { FriendlyName: long } }), 400, 60200);
+  });
+
   test('backend calls need the account credentials', async () => {
     assertError(await t.call('GET', 'Services', { auth: null }), 401, 20003);
     const wrong = `Basic ${Buffer.from(`${t.emulator.accountSid}:nope`).toString('base64')}`;
     const res = await t.call('GET', 'Services', { auth: wrong });
     assertError(res, 401, 20003);
     assert.ok(res.headers.get('date'));
-    assertError(await t.call<ServiceJson>('POST', 'Services', { form: {} }), 400, 60306);
+    assertError(await t.call<ServiceJson>('POST', 'Services', { form: {} }), 400, 60200);
   });
 });
 
@@ -104,7 +114,9 @@ describe('entities and access tokens', () => {
       assertError(await t.call<AccessTokenJson>('POST', `Services/${service}/AccessTokens`, { form: { Identity: 'tok-12345678', FactorType: 'push', ...bad } }), 400, 60306);
     }
     const device = await createDevice();
-    const form = { FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256', 'Config.NotificationPlatform': 'none' };
+    const form = {
+      FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256', 'Config.AppId': 'test.app', 'Config.SdkVersion': '0.1.0', 'Config.NotificationPlatform': 'none',
+    };
     const auth = tokenAuth(res.body.token);
     assertError(await t.call('POST', `Services/${other}/Entities/tok-12345678/Factors`, { auth, form }), 401, 20003);
     assertError(await t.call('POST', `Services/${service}/Entities/tok-87654321/Factors`, { auth, form }), 401, 20003);
@@ -143,9 +155,10 @@ describe('factors', () => {
   test('update the push token, fetch, list, delete', async () => {
     const e = await t.enroll();
     const url = `${e.path}/Factors/${e.factor.sid}`;
-    const updated = await t.call<FactorJson>('POST', url, { auth: tokenAuth(await e.jwt()), form: { FriendlyName: 'Renamed', 'Config.NotificationToken': 'new-token' } });
+    const newToken = `new-token-${'0'.repeat(32)}`;
+    const updated = await t.call<FactorJson>('POST', url, { auth: tokenAuth(await e.jwt()), form: { FriendlyName: 'Renamed', 'Config.NotificationToken': newToken } });
     assert.equal(updated.status, 200, updated.text);
-    assert.equal(updated.body.config.notification_token, 'new-token');
+    assert.equal(updated.body.config.notification_token, newToken);
     assert.equal(updated.body.friendly_name, 'Renamed');
     assert.equal((await t.call<FactorJson>('GET', url, { auth: tokenAuth(await e.jwt()) })).body.status, 'verified');
     const list = await t.call<ListPage<'factors', FactorJson>>('GET', `${e.path}/Factors`);
@@ -156,11 +169,23 @@ describe('factors', () => {
     assertError(await t.call('GET', `${e.path}/Factors/nope`), 400, 60362);
   });
 
+  test('a factor saved before Config.AppId and Config.SdkVersion were required still updates, keeping its nulls', async () => {
+    const e = await t.enroll();
+    Object.assign(t.emulator.state.factors[e.factor.sid], { app_id: null, sdk_version: null });
+    const newToken = `renewed-${'0'.repeat(32)}`;
+    const updated = await t.call<FactorJson>('POST', `${e.path}/Factors/${e.factor.sid}`, { auth: tokenAuth(await e.jwt()), form: { 'Config.NotificationToken': newToken } });
+    assert.equal(updated.status, 200, updated.text);
+    assert.deepEqual([updated.body.config.notification_token, updated.body.config.app_id, updated.body.config.sdk_version], [newToken, null, null]);
+  });
+
   test('metadata is stored; bad bindings answer 60314; the same key twice 60317', async () => {
     const service = (await t.call<ServiceJson>('POST', 'Services', { form: { FriendlyName: 'Bindings' } })).body.sid;
     const token = (await t.call<AccessTokenJson>('POST', `Services/${service}/AccessTokens`, { form: { Identity: 'bind-12345678', FactorType: 'push' } })).body.token;
     const device = await createDevice();
-    const base = { FriendlyName: 'Browser', FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256', 'Config.NotificationPlatform': 'none' };
+    const base = {
+      FriendlyName: 'Browser', FactorType: 'push', 'Binding.PublicKey': device.publicKey, 'Binding.Alg': 'ES256', 'Config.AppId': 'test.app', 'Config.SdkVersion': '0.1.0',
+      'Config.NotificationPlatform': 'none',
+    };
     const create = (form: Record<string, string>) => t.call<FactorJson>('POST', `Services/${service}/Entities/bind-12345678/Factors`, { auth: tokenAuth(token), form: { ...base, ...form } });
     assertError(await create({ 'Binding.PublicKey': 'bm90IGEga2V5' }), 400, 60314);
     assertError(await create({ 'Binding.Alg': 'RS256' }), 400, 60314);
@@ -177,7 +202,10 @@ describe('factors', () => {
     const token = (await t.call<AccessTokenJson>('POST', `Services/${service}/AccessTokens`, { form: { Identity: 'many-12345678', FactorType: 'push', Ttl: '300' } })).body.token;
     const create = async () => t.call('POST', `Services/${service}/Entities/many-12345678/Factors`, {
       auth: tokenAuth(token),
-      form: { FriendlyName: 'B', FactorType: 'push', 'Binding.PublicKey': (await createDevice()).publicKey, 'Binding.Alg': 'ES256', 'Config.NotificationPlatform': 'none' },
+      form: {
+        FriendlyName: 'B', FactorType: 'push', 'Binding.PublicKey': (await createDevice()).publicKey, 'Binding.Alg': 'ES256', 'Config.AppId': 'test.app', 'Config.SdkVersion': '0.1.0',
+        'Config.NotificationPlatform': 'none',
+      },
     });
     for (let i = 0; i < 20; i++) assert.equal((await create()).status, 201);
     assertError(await create(), 400, 60315);
@@ -312,15 +340,16 @@ describe('challenges', () => {
     for (let i = 0; i < 3; i++) sids.push((await challenge(e)).sid);
     await answer(e, sids[0], 'approved');
     const auth = tokenAuth(await e.jwt());
-    const desc = await t.call<ListPage<'challenges', ChallengeJson>>('GET', `${e.path}/Challenges?FactorSid=${e.factor.sid}&PageSize=2`, { auth });
-    assert.deepEqual(desc.body.challenges.map(c => c.sid), [sids[2], sids[1]]);
-    assert.equal(desc.body.meta.key, 'challenges');
-    const token = new URL(String(desc.body.meta.next_page_url)).searchParams.get('PageToken');
+    // Oldest first by default (Order=asc, as Twilio).
+    const first = await t.call<ListPage<'challenges', ChallengeJson>>('GET', `${e.path}/Challenges?FactorSid=${e.factor.sid}&PageSize=2`, { auth });
+    assert.deepEqual(first.body.challenges.map(c => c.sid), [sids[0], sids[1]]);
+    assert.equal(first.body.meta.key, 'challenges');
+    const token = new URL(String(first.body.meta.next_page_url)).searchParams.get('PageToken');
     const rest = await t.call<ListPage<'challenges', ChallengeJson>>('GET', `${e.path}/Challenges?FactorSid=${e.factor.sid}&PageSize=2&PageToken=${token}`, { auth });
-    assert.deepEqual(rest.body.challenges.map(c => c.sid), [sids[0]]);
+    assert.deepEqual(rest.body.challenges.map(c => c.sid), [sids[2]]);
     assert.equal(rest.body.meta.next_page_url, null);
-    const pending = await t.call<ListPage<'challenges', ChallengeJson>>('GET', `${e.path}/Challenges?Status=pending&Order=asc`, { auth });
-    assert.deepEqual(pending.body.challenges.map(c => c.sid), [sids[1], sids[2]]);
+    const pending = await t.call<ListPage<'challenges', ChallengeJson>>('GET', `${e.path}/Challenges?Status=pending&Order=desc`, { auth });
+    assert.deepEqual(pending.body.challenges.map(c => c.sid), [sids[2], sids[1]]);
     assertError(await t.call('GET', `${e.path}/Challenges?Status=bogus`, { auth }), 400, 60306);
     assertError(await t.call('GET', `${e.path}/Challenges?PageToken=zzz`, { auth }), 400, 21481);
     assertError(await t.call('GET', `${e.path}/Challenges?FactorSid=bad`, { auth }), 400, 60362);

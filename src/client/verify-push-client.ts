@@ -1,7 +1,7 @@
 import { VERSION } from '../version.js';
 import { ALREADY_RESPONDED, CHALLENGE_EXPIRED, INITIALIZATION_ERROR, INPUT_ERROR, KEY_STORAGE_ERROR, MAPPER_ERROR, NETWORK_ERROR } from '../protocol/codes.js';
 import { CODES } from '../protocol/code-table.js';
-import type { ChallengeJson, FactorJson, ListPage } from '../protocol/wire.js';
+import type { ChallengeJson, FactorJson, ListPage, NewFactorJson } from '../protocol/wire.js';
 import { VerifyError } from './errors.js';
 import { backOff, createHttp } from './http.js';
 import { base64, challengeJwt, deviceJwt, factorProof } from './jwt.js';
@@ -192,7 +192,7 @@ export function createVerifyPushClient(options: VerifyPushClientOptions): Verify
         ],
         token: () => accessToken,
       });
-      const json = body as Partial<FactorJson> | null;
+      const json = body as Partial<NewFactorJson> | null;
       const credentialSid = json?.config?.credential_sid;
       if (typeof json?.sid !== 'string' || typeof json.account_sid !== 'string' || typeof credentialSid !== 'string') throw unexpected('factor');
       const r: FactorRecord = {

@@ -13,7 +13,11 @@ export const TOO_LARGE = 20413;
 export const TOO_MANY_REQUESTS = 20429;
 export const SERVICE_FAILED = 20500;
 // Verify.
+/** A Service parameter Verify refuses (its OTP resources' code; the push resources answer 60306). */
+export const INVALID_SERVICE_PARAMETER = 60200;
 export const INVALID_PARAMETER = 60306;
+/** A push resend for a factor whose notification platform is `none`. */
+export const NO_NOTIFICATION_PLATFORM = 60307;
 export const VERIFICATION_FAILED = 60311;
 export const INVALID_BINDING = 60314;
 export const TOO_MANY_FACTORS = 60315;

@@ -10,7 +10,7 @@ export type NotificationPlatform = 'apn' | 'fcm' | 'none';
 export type ChallengeStatus = 'pending' | 'approved' | 'denied' | 'expired';
 export type RespondedReason = 'none' | 'not_needed' | 'not_requested';
 
-/** `Services/{VA}/Entities/{identity}/Factors/{YF}` */
+/** `Services/{VA}/Entities/{identity}/Factors/{YF}`: fetched, listed or updated (the create answer is `NewFactorJson`). */
 export interface FactorJson {
   sid: string;
   account_sid: string;
@@ -20,7 +20,6 @@ export interface FactorJson {
   friendly_name: string;
   status: FactorStatus;
   factor_type: 'push';
-  binding: { alg: 'ES256'; public_key: string } | null;
   config: {
     sdk_version: string | null;
     app_id: string | null;
@@ -32,6 +31,12 @@ export interface FactorJson {
   date_created: string;
   date_updated: string;
   url: string;
+}
+
+/** The answer to a factor creation: the factor with its `binding`, which no other answer carries, and `options` (push: null). */
+export interface NewFactorJson extends FactorJson {
+  binding: { alg: 'ES256'; public_key: string };
+  options: null;
 }
 
 /** One `Details.Fields` entry: shown to the user, signed in the answer. */
@@ -142,17 +147,45 @@ export type AnswerJwtClaims = Partial<Pick<ChallengeJson, (typeof SIGNATURE_FIEL
 export const SID_PREFIX = { service: 'VA', entity: 'YE', factor: 'YF', challenge: 'YC', credential: 'CR', notification: 'NT', webhook: 'YW', accessToken: 'YK' } as const;
 export const isSid = (prefix: string, value: unknown): value is string => typeof value === 'string' && new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value);
 
-/** `Services/{VA}` */
+/**
+ * `Services/{VA}`. The settings of channels the emulator does not model (lookups, SMS, voice,
+ * WhatsApp, TOTP, passkeys) are null, as Twilio renders settings that are not set.
+ */
 export interface ServiceJson {
   sid: string;
   account_sid: string;
   friendly_name: string;
   code_length: number;
+  lookup_enabled: boolean | null;
+  psd2_enabled: boolean | null;
+  skip_sms_to_landlines: boolean | null;
+  dtmf_input_required: boolean | null;
+  tts_name: string | null;
+  do_not_share_warning_enabled: boolean | null;
+  custom_code_enabled: boolean | null;
   push: { include_date: boolean; apn_credential_sid: string | null; fcm_credential_sid: string | null };
+  totp: { issuer: string | null; time_step: number | null; code_length: number | null; skew: number | null };
+  default_template_sid: string | null;
+  whatsapp: { msg_service_sid: string | null; from: string | null };
+  passkeys: {
+    relying_party: { id: string | null; name: string | null; origins: string[] | null };
+    authenticator_attachment: string | null;
+    discoverable_credentials: string | null;
+    user_verification: string | null;
+  };
+  verify_event_subscription_enabled: boolean | null;
   date_created: string;
   date_updated: string;
   url: string;
-  links: { entities: string; access_tokens: string; webhooks: string };
+  links: {
+    verification_checks: string;
+    verifications: string;
+    rate_limits: string;
+    messaging_configurations: string;
+    entities: string;
+    webhooks: string;
+    access_tokens: string;
+  };
 }
 
 /** `Services/{VA}/Entities/{identity}` */
@@ -164,7 +197,7 @@ export interface EntityJson {
   date_created: string;
   date_updated: string;
   url: string;
-  links: { factors: string; challenges: string };
+  links: { factors: string; new_factors: string; challenges: string };
 }
 
 /** `Services/{VA}/AccessTokens/{YK}`: what a backend hands a device to create its factor. */

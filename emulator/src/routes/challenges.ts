@@ -8,7 +8,7 @@ import { importPublicKey, verifyAnswerJwt } from '../crypto.js';
 import type { Env, RouteContext } from '../env.js';
 import { E } from '../errors.js';
 import { page } from '../paging.js';
-import { all, formBody, intParam, one, origin, type Params, queryParams, stringMap } from '../params.js';
+import { all, formBody, intParam, metadata as readMetadata, one, origin, type Params, queryParams, stringMap } from '../params.js';
 import { newSid } from '../sid.js';
 import type { ChallengeRow, Store } from '../store.js';
 import { ENTITY, entityOf, entityUrl } from './lookup.js';
@@ -16,6 +16,8 @@ import { ENTITY, entityOf, entityUrl } from './lookup.js';
 const STATUSES: readonly string[] = ['pending', 'approved', 'denied', 'expired'] satisfies ChallengeStatus[];
 const DEFAULT_EXPIRY_MS = 5 * 60_000;
 const MAX_EXPIRY_MS = 60 * 60_000;
+/** Twilio's limit of a push answer's `AuthPayload` (its API description). */
+const MAX_AUTH_PAYLOAD = 5456;
 
 export function renderChallenge(base: string, ch: ChallengeRow, accountSid: string): ChallengeJson {
   const url = `${entityUrl(base, ch)}/Challenges/${ch.sid}`;
@@ -119,7 +121,8 @@ export default new Hono<Env>()
     if (caller.kind === 'device' && factorSid !== undefined && factorSid !== caller.factor.sid) throw E.invalidFactorSid('FactorSid must be the factor that signed the device JWT.');
     const status = one(q, 'Status');
     if (status !== undefined && !STATUSES.includes(status)) throw E.invalidParam(`Status must be one of ${STATUSES.join(', ')}.`);
-    const order = one(q, 'Order') ?? 'desc';
+    // Oldest first unless asked, as Twilio's description and the official SDKs (Order=asc) have it.
+    const order = one(q, 'Order') ?? 'asc';
     if (order !== 'asc' && order !== 'desc') throw E.invalidParam('Order must be asc or desc.');
     const own = caller.kind === 'device' ? caller.factor.sid : factorSid;
     const now = clock.now();
@@ -179,7 +182,8 @@ export default new Hono<Env>()
     checkPending(ch);
     const authPayload = one(p, 'AuthPayload');
     if (!authPayload) throw E.invalidParam('AuthPayload is required: the ES256 JWT of the signature fields and the new status.');
-    const metadata = stringMap(one(p, 'Metadata'), 'Metadata', E.invalidParam);
+    if (authPayload.length > MAX_AUTH_PAYLOAD) throw E.invalidParam(`AuthPayload may have at most ${MAX_AUTH_PAYLOAD} characters; it has ${authPayload.length}.`);
+    const metadata = readMetadata(p);
     const factor = store.get('factors', ch.factor_sid);
     const key = factor && await importPublicKey(factor.public_key);
     const claims = key && await verifyAnswerJwt(authPayload, key);
@@ -205,7 +209,8 @@ export default new Hono<Env>()
     const ttl = intParam(one(await formBody(c), 'Ttl'), 'Ttl', 0, 300, 300);
     checkPending(ch);
     const factor = store.get('factors', ch.factor_sid);
-    if (!factor || factor.notification_platform === 'none') throw E.invalidParam('The challenge\'s factor has no push channel (platform none or deleted); the app lists pending challenges instead.');
+    if (!factor) throw E.notFound(`Factors/${ch.factor_sid}`);
+    if (factor.notification_platform === 'none') throw E.noNotificationPlatform();
     const sent = push.send(factor, ch, ttl);
     const notification: NotificationJson = {
       sid: newSid(SID_PREFIX.notification),

@@ -20,7 +20,7 @@ export function renderEntity(base: string, e: EntityRow, accountSid: string): En
     date_created: rfc3339(e.date_created),
     date_updated: rfc3339(e.date_updated),
     url,
-    links: { factors: `${url}/Factors`, challenges: `${url}/Challenges` },
+    links: { factors: `${url}/Factors`, new_factors: `${url}/Factors`, challenges: `${url}/Challenges` },
   };
 }
 

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import { type FactorJson, type NotificationPlatform, SID_PREFIX } from 'verify-elements/protocol';
+import { type FactorJson, type NewFactorJson, type NotificationPlatform, SID_PREFIX } from 'verify-elements/protocol';
 import { auth, type Caller } from '../auth.js';
 import { rfc3339 } from '../clock.js';
 import { importPublicKey, verifyFactorProof } from '../crypto.js';
 import type { Env, RouteContext } from '../env.js';
 import { E } from '../errors.js';
 import { page } from '../paging.js';
-import { formBody, one, origin, type Params, stringMap } from '../params.js';
+import { formBody, metadata as readMetadata, one, origin, type Params } from '../params.js';
 import { newSid } from '../sid.js';
 import type { FactorRow } from '../store.js';
 import { insertEntity } from './entities.js';
@@ -26,7 +26,6 @@ export function renderFactor(base: string, f: FactorRow, accountSid: string): Fa
     friendly_name: f.friendly_name,
     status: f.status,
     factor_type: 'push',
-    binding: { alg: 'ES256', public_key: f.public_key },
     config: {
       sdk_version: f.sdk_version,
       app_id: f.app_id,
@@ -43,23 +42,31 @@ export function renderFactor(base: string, f: FactorRow, accountSid: string): Fa
 
 type Config = Pick<FactorRow, 'sdk_version' | 'app_id' | 'notification_platform' | 'notification_token'>;
 
-/** Reads and checks the `Config.*` parameters over `current` (creation: none yet, or an update that sends them). */
+/** Twilio's limits (its API description): a push token of 32–255 characters, an app id of at most 100. */
+const TOKEN_LENGTH = { min: 32, max: 255 };
+const MAX_APP_ID = 100;
+
+/**
+ * Reads and checks the `Config.*` parameters over `current`. Creation (no `current`) requires
+ * `Config.AppId` and `Config.SdkVersion`; an update keeps the app id (not one of its parameters), and
+ * factors created before these were required keep their nulls. Platform `none` takes no token, as
+ * the official SDKs send it.
+ */
 function readConfig(p: Params, current?: Config): Config {
   const platform = one(p, 'Config.NotificationPlatform') ?? current?.notification_platform;
   if (!isPlatform(platform)) throw E.invalidParam('Config.NotificationPlatform must be fcm, apn or none.');
-  const token = platform === 'none' ? null : one(p, 'Config.NotificationToken') ?? current?.notification_token;
+  const sent = one(p, 'Config.NotificationToken');
+  if (platform !== 'none' && sent !== undefined && (sent.length < TOKEN_LENGTH.min || sent.length > TOKEN_LENGTH.max)) {
+    throw E.invalidParam(`Config.NotificationToken must have ${TOKEN_LENGTH.min}–${TOKEN_LENGTH.max} characters; it has ${sent.length}.`);
+  }
+  const token = platform === 'none' ? null : sent ?? current?.notification_token;
   if (platform !== 'none' && !token) throw E.invalidParam(`Config.NotificationToken is required for platform ${platform}; use none for a device without pushes.`);
-  const text = (key: string, fallback: string | null | undefined) => {
-    const value = one(p, key);
-    if (value !== undefined && value.length > 256) throw E.invalidParam(`${key} must be at most 256 characters.`);
-    return value ?? fallback ?? null;
-  };
-  return {
-    sdk_version: text('Config.SdkVersion', current?.sdk_version),
-    app_id: text('Config.AppId', current?.app_id),
-    notification_platform: platform,
-    notification_token: token ?? null,
-  };
+  if (current) return { sdk_version: one(p, 'Config.SdkVersion') || current.sdk_version, app_id: current.app_id, notification_platform: platform, notification_token: token ?? null };
+  const appId = one(p, 'Config.AppId');
+  if (!appId || appId.length > MAX_APP_ID) throw E.invalidParam(`Config.AppId is required and may have at most ${MAX_APP_ID} characters: the app's id in its store, or the web app's origin.`);
+  const sdkVersion = one(p, 'Config.SdkVersion');
+  if (!sdkVersion) throw E.invalidParam('Config.SdkVersion is required: the version of the SDK that creates the factor.');
+  return { sdk_version: sdkVersion, app_id: appId, notification_platform: platform, notification_token: token ?? null };
 }
 
 function checkFriendlyName(name: string | undefined): string {
@@ -94,7 +101,7 @@ export default new Hono<Env>()
     const publicKey = one(p, 'Binding.PublicKey') ?? '';
     if (!(await importPublicKey(publicKey))) throw E.invalidBinding('Binding.PublicKey must be the standard base64 of a P-256 SubjectPublicKeyInfo (crypto.subtle.exportKey("spki", key)).');
     const config = readConfig(p);
-    const metadata = stringMap(one(p, 'Metadata'), 'Metadata', E.invalidParam) ?? null;
+    const metadata = readMetadata(p) ?? null;
 
     const now = clock.now();
     const key = `${service.sid}\n${identity}`;
@@ -130,7 +137,9 @@ export default new Hono<Env>()
       throw err;
     });
     emitFactorEvent('factor.created', factor);
-    return c.json(render(c, factor), 201);
+    // Only this answer carries the binding.
+    const created: NewFactorJson = { ...render(c, factor), binding: { alg: 'ES256', public_key: publicKey }, options: null };
+    return c.json(created, 201);
   })
   .get(FACTOR, auth('account', 'device'), c => c.json(render(c, ownFactor(c.var.caller, factorOf(c.var.ctx.store, c.req.param())))))
   .post(FACTOR, auth('account', 'device'), async c => {

@@ -17,18 +17,60 @@ export function renderService(base: string, s: ServiceRow, accountSid: string): 
     account_sid: accountSid,
     friendly_name: s.friendly_name,
     code_length: 6,
-    push: { include_date: false, apn_credential_sid: null, fcm_credential_sid: null },
+    lookup_enabled: null,
+    psd2_enabled: null,
+    skip_sms_to_landlines: null,
+    dtmf_input_required: null,
+    tts_name: null,
+    do_not_share_warning_enabled: null,
+    custom_code_enabled: null,
+    push: { include_date: false, apn_credential_sid: s.apn_credential_sid ?? null, fcm_credential_sid: s.fcm_credential_sid ?? null },
+    totp: { issuer: null, time_step: null, code_length: null, skew: null },
+    default_template_sid: null,
+    whatsapp: { msg_service_sid: null, from: null },
+    passkeys: { relying_party: { id: null, name: null, origins: null }, authenticator_attachment: null, discoverable_credentials: null, user_verification: null },
+    verify_event_subscription_enabled: null,
     date_created: rfc3339(s.date_created),
     date_updated: rfc3339(s.date_updated),
     url,
-    links: { entities: `${url}/Entities`, access_tokens: `${url}/AccessTokens`, webhooks: `${url}/Webhooks` },
+    links: {
+      verification_checks: `${url}/VerificationCheck`,
+      verifications: `${url}/Verifications`,
+      rate_limits: `${url}/RateLimits`,
+      messaging_configurations: `${url}/MessagingConfigurations`,
+      entities: `${url}/Entities`,
+      webhooks: `${url}/Webhooks`,
+      access_tokens: `${url}/AccessTokens`,
+    },
   };
 }
 
-function friendlyName(p: Params): string {
-  const name = one(p, 'FriendlyName');
-  if (!name || name.length > 64) throw E.invalidParam('FriendlyName is required and must be at most 64 characters.');
-  return name;
+/** Twilio's pattern of a credential SID (either case of hex digit). */
+const CREDENTIAL_SID = /^CR[0-9a-fA-F]{32}$/;
+
+type Settings = Pick<ServiceRow, 'friendly_name' | 'apn_credential_sid' | 'fcm_credential_sid'>;
+
+/** Twilio's limit of a Service's name (its error page of 60200). */
+const MAX_NAME = 30;
+
+/** Reads and checks the parameters over `current` (creation: none yet, FriendlyName required). */
+function readSettings(p: Params, current?: Settings): Settings {
+  const sent = one(p, 'FriendlyName');
+  const name = sent ?? current?.friendly_name;
+  // Only a name sent is checked: states saved before the limit may hold longer ones.
+  if (!name || (sent !== undefined && sent.length > MAX_NAME)) {
+    throw E.invalidServiceParam(`Invalid parameter: FriendlyName is required and may have at most ${MAX_NAME} characters.`);
+  }
+  const credential = (key: string, fallback: string | null | undefined) => {
+    const value = one(p, key);
+    if (value !== undefined && !CREDENTIAL_SID.test(value)) throw E.invalidServiceParam(`Invalid parameter: ${key} must be a credential SID, CR followed by 32 hex digits.`);
+    return value ?? fallback ?? null;
+  };
+  return {
+    friendly_name: name,
+    apn_credential_sid: credential('Push.ApnCredentialSid', current?.apn_credential_sid),
+    fcm_credential_sid: credential('Push.FcmCredentialSid', current?.fcm_credential_sid),
+  };
 }
 
 const render = (c: RouteContext, s: ServiceRow) => renderService(origin(c), s, c.var.ctx.accountSid);
@@ -40,9 +82,9 @@ export default new Hono<Env>()
   })
   .post('/v2/Services', auth('account'), async c => {
     const { store, clock } = c.var.ctx;
-    const name = friendlyName(await formBody(c));
+    const settings = readSettings(await formBody(c));
     const now = clock.now();
-    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), friendly_name: name, date_created: now, date_updated: now });
+    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), ...settings, date_created: now, date_updated: now });
     await store.save();
     return c.json(render(c, row), 201);
   })
@@ -50,9 +92,7 @@ export default new Hono<Env>()
   .post(SERVICE, auth('account'), async c => {
     const { store, clock } = c.var.ctx;
     const row = serviceOf(store, c.req.param());
-    const p = await formBody(c);
-    const name = one(p, 'FriendlyName') === undefined ? row.friendly_name : friendlyName(p);
-    const updated = store.update('services', row, { friendly_name: name, date_updated: clock.now() });
+    const updated = store.update('services', row, { ...readSettings(await formBody(c), row), date_updated: clock.now() });
     await store.save();
     return c.json(render(c, updated));
   })
