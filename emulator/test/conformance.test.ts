@@ -382,6 +382,11 @@ describe('errors as Twilio\'s error pages define them', () => {
     await refused(20404, api.services(service.sid).webhooks(`YW${'0'.repeat(32)}`).fetch(), 'an unknown webhook');
     await refused(60392, api.services(service.sid).entities('conformance-nobody').fetch(), 'an unknown entity');
     await refused(60366, api.services(service.sid).entities.create({ identity: 'short' }), 'an identity of 5 characters');
+    // "8 to 64 characters long and can contain only dash-separated alphanumeric characters" (the page of 60366).
+    for (const identity of ['user@example.com', 'user_00000001', 'user.00000001', `u${'0'.repeat(64)}`]) {
+      await refused(60366, api.services(service.sid).entities.create({ identity }), `the identity ${identity}`);
+    }
+    assert.equal((await api.services(service.sid).entities.create({ identity: `u${'0'.repeat(63)}` })).identity.length, 64);
     const res = await httpClient.request({ method: 'put', uri: `https://verify.twilio.com/v2/Services/${service.sid}`, username: t.emulator.accountSid, password: t.emulator.authToken });
     assert.equal(res.statusCode, 405);
   });
