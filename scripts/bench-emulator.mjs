@@ -126,7 +126,7 @@ try {
   let stored = 1;
   let s;
   for (const size of SIZES) {
-    const emulator = await spawnEmulator(['--data', journal]);
+    const emulator = await spawnEmulator(['--data', journal], 120_000);
     s ??= await setUp(emulator);
     const fill = await creates(emulator, s, { amount: size - stored });
     console.log(`filling the journal to ${round(size)} challenges: ${round(fill.rate)} creates/s`);
@@ -140,7 +140,7 @@ try {
     for (const size of SIZES) {
       const file = join(dir, 'run.jsonl');
       copyFileSync(seeds.get(size), file);
-      const emulator = await spawnEmulator(['--data', file]);
+      const emulator = await spawnEmulator(['--data', file], 120_000);
       try {
         bySize.get(size).push(await creates(emulator, s, { amount: CREATES }));
       } finally {
