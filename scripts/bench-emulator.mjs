@@ -9,7 +9,7 @@
 //   with the state). Each of these runs starts from a copy of a journal filled to that size and
 //   makes BENCH_CREATES (default 5,000) challenges.
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,20 @@ const CONNECTIONS = 20;
 const device = (/** @type {string} */ token) => `Basic ${Buffer.from(`token:${token}`).toString('base64')}`;
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (/** @type {number} */ n) => Math.round(n).toLocaleString('en');
+
+/**
+ * CPU seconds the emulator process used so far (Linux), or NaN: requests per CPU second says how
+ * fast it is whatever else the machine runs at the time.
+ * @param {import('../emulator/test/spawn.ts').SpawnedEmulator} emulator
+ */
+function cpuSeconds(emulator) {
+  const stat = `/proc/${emulator.child.pid}/stat`;
+  if (!existsSync(stat)) return NaN;
+  // utime and stime, in clock ticks (100 a second on Linux), after the command name in parentheses.
+  const text = readFileSync(stat, 'utf8');
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 /** @param {import('../emulator/test/spawn.ts').SpawnedEmulator} emulator */
 const accountOf = emulator => `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}`;
@@ -66,20 +80,21 @@ async function setUp(emulator) {
 /** @typedef {Awaited<ReturnType<typeof setUp>>} Setup */
 
 /** @param {import('../emulator/test/spawn.ts').SpawnedEmulator} emulator @param {Setup} s @param {Partial<import('autocannon').Options>} options */
-async function creates(emulator, s, options) {
-  const result = await autocannon({
+function creates(emulator, s, options) {
+  return measure(emulator, {
     connections: CONNECTIONS, ...options, url: `${emulator.baseUrl}${s.entity}/Challenges`, method: 'POST', body: s.body,
     headers: { Authorization: accountOf(emulator), 'Content-Type': 'application/x-www-form-urlencoded' },
   });
-  return check(result);
 }
 
-/** @param {import('autocannon').Result} result */
-function check(result) {
+/** @param {import('../emulator/test/spawn.ts').SpawnedEmulator} emulator @param {import('autocannon').Options} options */
+async function measure(emulator, options) {
+  const cpu = cpuSeconds(emulator);
+  const result = await autocannon(options);
   const errors = result.non2xx + result.errors + result.timeouts;
   if (errors) throw new Error(`${errors} of ${result.requests.total} requests failed`);
   // Requests per second over the run (autocannon's average is per whole second, which a run by amount does not fill).
-  return { rate: result.requests.total / (result.duration || 1), p99: result.latency.p99 };
+  return { rate: result.requests.total / (result.duration || 1), p99: result.latency.p99, perCpu: result.requests.total / (cpuSeconds(emulator) - cpu) };
 }
 
 /** @param {import('../emulator/test/spawn.ts').SpawnedEmulator} emulator */
@@ -88,10 +103,12 @@ async function stop(emulator) {
   if (emulator.child.exitCode === null) await once(emulator.child, 'exit');
 }
 
-/** @param {string} title @param {Array<{ rate: number, p99: number }>} runs */
+/** @param {string} title @param {Array<{ rate: number, p99: number, perCpu: number }>} runs */
 function report(title, runs) {
   const rate = median(runs.map(r => r.rate));
-  console.log(`${title.padEnd(44)} ${round(rate).padStart(7)} req/s   p99 ${String(median(runs.map(r => r.p99))).padStart(4)} ms   (runs: ${runs.map(r => round(r.rate)).join(', ')})`);
+  const perCpu = median(runs.map(r => r.perCpu));
+  console.log(`${title.padEnd(44)} ${round(rate).padStart(7)} req/s   p99 ${String(median(runs.map(r => r.p99))).padStart(4)} ms   `
+    + `${Number.isNaN(perCpu) ? '' : `${round(perCpu)} req per emulator CPU second   `}(runs: ${runs.map(r => round(r.rate)).join(', ')})`);
   return rate;
 }
 
@@ -107,9 +124,9 @@ const goals = [];
     const fetches = [];
     for (let run = 0; run < RUNS; run++) {
       create.push(await creates(emulator, s, { duration: DURATION }));
-      fetches.push(check(await autocannon({
+      fetches.push(await measure(emulator, {
         connections: CONNECTIONS, duration: DURATION, url: `${emulator.baseUrl}${s.entity}/Challenges/${s.challenge.sid}`, headers: { Authorization: device(s.jwt) },
-      })));
+      }));
     }
     goals.push(['challenge create ≥ 5,000 req/s', report('challenge create (Basic auth), memory', create) >= 5000]);
     goals.push(['challenge fetch ≥ 5,000 req/s', report('challenge fetch (device JWT), memory', fetches) >= 5000]);
