@@ -172,3 +172,31 @@ test('a change shows only once stored; changes made on top of a failed write fai
     await t.close();
   }
 });
+
+test('retention: answered and expired challenges go after the retention time; pending ones stay', async () => {
+  const t = await startEmulator({ retentionSeconds: 60 });
+  const clock = (offsetSeconds: number) => t.call('POST', '/emulator/clock', { form: JSON.stringify({ offsetSeconds }), headers: { 'Content-Type': 'application/json' } });
+  try {
+    const e = await t.enroll();
+    const answered = (await challenge(t, e, 'answered')).body;
+    const path = `${e.path}/Challenges/${answered.sid}`;
+    const fetched = await t.call<ChallengeJson>('GET', path);
+    const denied = await t.call('POST', path, {
+      auth: tokenAuth(await e.jwt()),
+      form: { AuthPayload: await answerJwt(e.device.keys.privateKey, fetched.body, fetched.headers.get('twilio-verify-signature-fields'), 'denied') },
+    });
+    assert.equal(denied.status, 200, denied.text);
+    const pending = (await challenge(t, e, 'pending')).body;
+    // Two minutes on: the denied one is past its minute of retention; the pending one (5 minutes) stays.
+    await clock(120);
+    const later = (await challenge(t, e, 'later')).body;
+    assert.deepEqual(new Set(await listed(t, e)), new Set([pending.sid, later.sid]));
+    assert.equal((await t.call('GET', path)).status, 404);
+    // Ten minutes on, both have expired more than a minute ago.
+    await clock(600);
+    await challenge(t, e, 'last');
+    assert.equal((await listed(t, e)).length, 1);
+  } finally {
+    await t.close();
+  }
+});
