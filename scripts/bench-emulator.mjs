@@ -7,7 +7,7 @@
 // - with --data (a journal, made durable before each answer): challenge creation with 50,000
 //   challenges stored within 20 % of creation with 1,000 stored (the cost of a write does not grow
 //   with the state). Each of these runs starts from a copy of a journal filled to that size and
-//   makes BENCH_CREATES (default 5,000) challenges.
+//   makes BENCH_CREATES (default 5,000) challenges (BENCH_SIZES: other sizes, e.g. 1000,5000).
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
@@ -20,7 +20,7 @@ import { spawnEmulator } from '../emulator/test/spawn.ts';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CREATES = Number(process.env.BENCH_CREATES ?? 5000);
-const SIZES = [1000, 50_000];
+const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
 const CONNECTIONS = 20;
 const device = (/** @type {string} */ token) => `Basic ${Buffer.from(`token:${token}`).toString('base64')}`;
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -92,7 +92,10 @@ async function measure(emulator, options) {
   const cpu = cpuSeconds(emulator);
   const result = await autocannon(options);
   const errors = result.non2xx + result.errors + result.timeouts;
-  if (errors) throw new Error(`${errors} of ${result.requests.total} requests failed`);
+  if (errors) {
+    const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${count} × ${code}`).join(', ');
+    throw new Error(`${errors} of ${result.requests.total} requests failed: ${result.errors} errors, ${result.timeouts} timeouts; statuses ${statuses}`);
+  }
   // Requests per second over the run (autocannon's average is per whole second, which a run by amount does not fill).
   return { rate: result.requests.total / (result.duration || 1), p99: result.latency.p99, perCpu: result.requests.total / (cpuSeconds(emulator) - cpu) };
 }

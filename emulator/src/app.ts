@@ -5,6 +5,7 @@ import { createClock } from './clock.js';
 import type { EmulatorContext, Env } from './env.js';
 import { ApiError, E } from './errors.js';
 import { createPush } from './push.js';
+import { createRetention } from './retention.js';
 import accessTokens from './routes/access-tokens.js';
 import admin, { injectFaults } from './routes/admin.js';
 import challenges from './routes/challenges.js';
@@ -12,7 +13,6 @@ import entities from './routes/entities.js';
 import factors from './routes/factors.js';
 import services from './routes/services.js';
 import webhookRoutes from './routes/webhooks.js';
-import { createRetention } from './retention.js';
 import { createStore, type Storage } from './store.js';
 import { createWebhooks } from './webhooks.js';
 
