@@ -17,6 +17,8 @@ import { eventually, startEmulator, type Enrolled, type TestEmulator } from './h
 const dir = mkdtempSync(join(tmpdir(), 'verify-emulator-durability-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The body of an answer that is an error. */
+const errorOf = (answer: { text: string }) => JSON.parse(answer.text) as ErrorJson;
 const noSpace = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
 /** The file journal, with the next appends made to fail or to wait until released. */
@@ -64,7 +66,7 @@ async function receiver() {
 }
 
 const challenge = (t: TestEmulator, e: Enrolled, message = 'Sign in?') =>
-  t.call<ChallengeJson & ErrorJson>('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': message } });
+  t.call<ChallengeJson>('POST', `${e.path}/Challenges`, { form: { FactorSid: e.factor.sid, 'Details.Message': message } });
 const listed = async (t: TestEmulator, e: Enrolled) =>
   (await t.call<ListPage<'challenges', ChallengeJson>>('GET', `${e.path}/Challenges?PageSize=1000`)).body.challenges.map(c => c.sid);
 const stateOf = async (t: TestEmulator) => {
@@ -84,9 +86,10 @@ test('a full disk: the create answers a 500 that says so, is not listed, and mem
     disk.failNext();
     const failed = await challenge(t, e);
     assert.equal(failed.status, 500);
-    assert.deepEqual(Object.keys(failed.body).sort(), ['code', 'message', 'more_info', 'status']);
-    assert.equal(failed.body.code, 20500);
-    assert.match(failed.body.message, /could not store this change in .*create\.jsonl \(ENOSPC: no space left on device/);
+    const error = errorOf(failed);
+    assert.deepEqual(Object.keys(error).sort(), ['code', 'message', 'more_info', 'status']);
+    assert.equal(error.code, 20500);
+    assert.match(error.message, /could not store this change in .*create\.jsonl \(ENOSPC: no space left on device/);
     assert.deepEqual(await listed(t, e), []);
     assert.deepEqual(await stateOf(t), before, 'memory is exactly as before the failed write');
     assert.equal((await t.call<{ pushes: unknown[] }>('GET', '/emulator/outbox')).body.pushes.length, 0, 'no push for a challenge that is not stored');
@@ -115,13 +118,13 @@ test('a full disk during an approve: 500, still pending, no webhook; the retry a
     const ch = (await challenge(t, e)).body;
     const path = `${e.path}/Challenges/${ch.sid}`;
     const fetched = await t.call<ChallengeJson>('GET', path);
-    const approve = async () => t.call<ChallengeJson & ErrorJson>('POST', path, {
+    const approve = async () => t.call<ChallengeJson>('POST', path, {
       auth: tokenAuth(await e.jwt()),
       form: { AuthPayload: await answerJwt(e.device.keys.privateKey, fetched.body, fetched.headers.get('twilio-verify-signature-fields'), 'approved') },
     });
     disk.failNext();
     const failed = await approve();
-    assert.deepEqual([failed.status, failed.body.code], [500, 20500]);
+    assert.deepEqual([failed.status, errorOf(failed).code], [500, 20500]);
     assert.equal((await t.call<ChallengeJson>('GET', path)).body.status, 'pending');
     await new Promise(resolve => setTimeout(resolve, 200));
     assert.deepEqual(hooks.types, [], 'no webhook for an answer that was not stored');
@@ -166,6 +169,34 @@ test('a change shows only once stored; changes made on top of a failed write fai
     assert.equal((await pushesFor(t, created.body.sid)).length, 1);
   } finally {
     disk.release();
+    await t.close();
+  }
+});
+
+test('retention: answered and expired challenges go after the retention time; pending ones stay', async () => {
+  const t = await startEmulator({ retentionSeconds: 60 });
+  const clock = (offsetSeconds: number) => t.call('POST', '/emulator/clock', { form: JSON.stringify({ offsetSeconds }), headers: { 'Content-Type': 'application/json' } });
+  try {
+    const e = await t.enroll();
+    const answered = (await challenge(t, e, 'answered')).body;
+    const path = `${e.path}/Challenges/${answered.sid}`;
+    const fetched = await t.call<ChallengeJson>('GET', path);
+    const denied = await t.call('POST', path, {
+      auth: tokenAuth(await e.jwt()),
+      form: { AuthPayload: await answerJwt(e.device.keys.privateKey, fetched.body, fetched.headers.get('twilio-verify-signature-fields'), 'denied') },
+    });
+    assert.equal(denied.status, 200, denied.text);
+    const pending = (await challenge(t, e, 'pending')).body;
+    // Two minutes on: the denied one is past its minute of retention; the pending one (5 minutes) stays.
+    await clock(120);
+    const later = (await challenge(t, e, 'later')).body;
+    assert.deepEqual(new Set(await listed(t, e)), new Set([pending.sid, later.sid]));
+    assert.equal((await t.call('GET', path)).status, 404);
+    // Ten minutes on, both have expired more than a minute ago.
+    await clock(600);
+    await challenge(t, e, 'last');
+    assert.equal((await listed(t, e)).length, 1);
+  } finally {
     await t.close();
   }
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ChallengeJson, ErrorJson, ListPage } from 'verify-elements/protocol';
-import { startEmulator, type Enrolled, type TestEmulator } from './helpers.js';
+import { type Answer, startEmulator, type Enrolled, type TestEmulator } from './helpers.js';
 
 type Challenges = ListPage<'challenges', ChallengeJson>;
 
@@ -20,7 +20,7 @@ after(() => t.close());
 async function readAll(first: string, between: () => Promise<unknown>) {
   const sids: string[] = [];
   for (let path: string | null = first; path;) {
-    const page = await t.call<Challenges>('GET', path);
+    const page: Answer<Challenges> = await t.call<Challenges>('GET', path);
     assert.equal(page.status, 200, page.text);
     sids.push(...page.body.challenges.map(c => c.sid));
     await between();

@@ -73,6 +73,7 @@ test('a bad flag or a corrupt data file stops with a message', async () => {
   writeFileSync(file, '{nope');
   await assert.rejects(start(['--data', file]), /corrupt\.json is not the emulator's data file/);
   await assert.rejects(start(['--port', 'x']), /--port must be/);
+  await assert.rejects(start(['--retention', 'soon']), /--retention must be a number and a unit/);
 });
 
 const basic = (e: { accountSid: string; authToken: string }) => `Basic ${Buffer.from(`${e.accountSid}:${e.authToken}`).toString('base64')}`;

@@ -21,8 +21,9 @@ export interface SpawnedEmulator {
  * base URL and the credentials it runs with. Both pipes are drained for the child's whole life: a
  * full pipe would stall it.
  * @param args more CLI flags (`--data`, `--account-sid`, …)
+ * @param startMs how long it may take to start (reading a large journal takes a while)
  */
-export function spawnEmulator(args: string[] = []): Promise<SpawnedEmulator> {
+export function spawnEmulator(args: string[] = [], startMs = 10_000): Promise<SpawnedEmulator> {
   const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out: string | null = '';
   let err = '';
@@ -33,7 +34,7 @@ export function spawnEmulator(args: string[] = []): Promise<SpawnedEmulator> {
       child.kill();
       reject(new Error(`The emulator ${why}.${out || err ? `\n${out}${err}` : ''}`));
     };
-    const timer = setTimeout(() => fail('printed no base URL within 10 s'), 10_000);
+    const timer = setTimeout(() => fail(`printed no base URL within ${startMs / 1000} s`), startMs);
     const exited = (code: number | null) => fail(`exited with code ${code}`);
     child.once('error', error => fail(`could not start: ${error.message}`));
     child.once('exit', exited);
