@@ -2,6 +2,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   ALREADY_RESPONDED, CHALLENGE_EXPIRED, CHALLENGE_NOT_FOUND, CODES, ENTITY_NOT_FOUND, type ErrorJson, FACTOR_EXISTS, FACTOR_NOT_VERIFIED,
   INVALID_ANSWER_SIGNATURE, INVALID_BINDING, INVALID_CHALLENGE_SID, INVALID_DETAILS, INVALID_FACTOR_SID, INVALID_IDENTITY, INVALID_PARAMETER,
+  INVALID_VERIFY_PARAMETER, MAX_CHECK_ATTEMPTS, MAX_SEND_ATTEMPTS,
   METHOD_NOT_ALLOWED, NOT_FOUND, SERVICE_FAILED, TOO_LARGE, TOO_MANY_FACTOR_CREATIONS, TOO_MANY_FACTORS, UNAUTHORIZED, VERIFICATION_FAILED,
 } from 'verify-elements/protocol';
 
@@ -23,6 +24,10 @@ const fail = (code: number, message: string) => new ApiError(code, message, CODE
 export const E = {
   invalidParam: (m: string) => fail(INVALID_PARAMETER, m),
   verificationFailed: (m: string) => fail(VERIFICATION_FAILED, m),
+  /** Verify's "Invalid parameter" of Verifications and VerificationCheck (To, Channel, Code…). */
+  invalidVerifyParam: (m: string) => fail(INVALID_VERIFY_PARAMETER, m),
+  maxCheckAttempts: () => fail(MAX_CHECK_ATTEMPTS, 'Max check attempts reached: 5 wrong codes were checked. Wait until this verification expires (10 minutes after it started), then send a new code.'),
+  maxSendAttempts: () => fail(MAX_SEND_ATTEMPTS, 'Max send attempts reached: 5 codes were sent to this recipient. Check the code, cancel the verification (Status=canceled) or wait until it expires (10 minutes after it started).'),
   invalidBinding: (m: string) => fail(INVALID_BINDING, m),
   tooManyFactors: () => fail(TOO_MANY_FACTORS, 'This entity already has 20 push factors. Delete one before creating another.'),
   factorExists: (m: string) => fail(FACTOR_EXISTS, m),

@@ -1,4 +1,4 @@
-import type { ChallengeJson, FactorJson, WebhookJson } from 'verify-elements/protocol';
+import type { ChallengeJson, FactorJson, OutboxMessageJson, VerificationChannel, VerificationStatus, WebhookJson } from 'verify-elements/protocol';
 
 /** Where the state persists: a file in Node (file-storage.ts), the Cache API in a Service Worker. */
 export interface Storage {
@@ -12,6 +12,10 @@ export interface Storage {
 export interface ServiceRow {
   sid: string;
   friendly_name: string;
+  /** Digits of its one-time codes, 4–10 (absent in states saved before: 6). */
+  code_length?: number;
+  /** `Passkeys.RelyingParty.Id`: the site's domain, which its SMS codes are bound to (absent: none). */
+  relying_party_id?: string | null;
   date_created: number;
   date_updated: number;
 }
@@ -54,6 +58,29 @@ export interface AccessTokenRow {
   date_created: number;
 }
 
+/** A one-time code sent to `to`; `code` never leaves the emulator but in the messages that carry it. */
+export interface VerificationRow {
+  sid: string;
+  service_sid: string;
+  to: string;
+  channel: VerificationChannel;
+  status: VerificationStatus;
+  code: string;
+  /** Wrong codes checked so far (5 end the verification). */
+  check_attempts: number;
+  send_code_attempts: Array<{ attempt_sid: string; channel: VerificationChannel; time: number }>;
+  amount: string | null;
+  payee: string | null;
+  date_created: number;
+  date_updated: number;
+  expiration_date: number;
+}
+
+/** What the emulator would have sent: the outbox (one row per send attempt). */
+export interface MessageRow extends Omit<OutboxMessageJson, 'date_created'> {
+  date_created: number;
+}
+
 /** The key of a deleted factor, kept so that its device can learn that the factor is gone. */
 export interface RetiredCredential {
   sid: string;
@@ -69,12 +96,14 @@ export interface Rows {
   webhooks: WebhookRow;
   accessTokens: AccessTokenRow;
   retiredCredentials: RetiredCredential;
+  verifications: VerificationRow;
+  messages: MessageRow;
 }
 
 export type Kind = keyof Rows;
 export type State = { [K in Kind]: Record<string, Rows[K]> };
 
-const KINDS: Kind[] = ['services', 'entities', 'factors', 'challenges', 'webhooks', 'accessTokens', 'retiredCredentials'];
+const KINDS: Kind[] = ['services', 'entities', 'factors', 'challenges', 'webhooks', 'accessTokens', 'retiredCredentials', 'verifications', 'messages'];
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -114,6 +143,8 @@ export async function createStore({ storage }: { storage?: Storage } = {}) {
   const challengesByEntity = new Map<string, string[]>();
   const factorByCredential = new Map<string, string>();
   const accessTokenByValue = new Map<string, string>();
+  /** The latest verification of each recipient of a service. */
+  const verificationByRecipient = new Map<string, string>();
   const entityKey = (serviceSid: string, identity: string) => `${serviceSid}\n${identity}`;
 
   /** What each kind adds to the indexes besides its table. */
@@ -129,6 +160,7 @@ export async function createStore({ storage }: { storage?: Storage } = {}) {
       challengesByEntity.get(row.entity_sid)?.push(row.sid);
     },
     accessTokens: row => accessTokenByValue.set(row.token, row.sid),
+    verifications: row => verificationByRecipient.set(entityKey(row.service_sid, row.to), row.sid),
   };
   function index<K extends Kind>(kind: K, row: Rows[K]): void {
     const table: Record<string, Rows[K]> = state[kind];
@@ -170,6 +202,8 @@ export async function createStore({ storage }: { storage?: Storage } = {}) {
     challengesOf: (entitySid: string) => rowsOf('challenges', challengesByEntity.get(entitySid)),
     factorByCredential: (credentialSid: string) => byKey('factors', factorByCredential.get(credentialSid)),
     accessToken: (token: string) => byKey('accessTokens', accessTokenByValue.get(token)),
+    /** The latest verification sent to `to` by the service, whatever its status. */
+    verificationTo: (serviceSid: string, to: string) => byKey('verifications', verificationByRecipient.get(entityKey(serviceSid, to))),
     /**
      * Removes a factor. Its credential is kept, retired, so that its device can still prove who it
      * is and learn that the factor is gone (404), e.g. when the answer to its DELETE was lost.

@@ -13,6 +13,9 @@ export const TOO_LARGE = 20413;
 export const TOO_MANY_REQUESTS = 20429;
 export const SERVICE_FAILED = 20500;
 // Verify.
+export const INVALID_VERIFY_PARAMETER = 60200;
+export const MAX_CHECK_ATTEMPTS = 60202;
+export const MAX_SEND_ATTEMPTS = 60203;
 export const INVALID_PARAMETER = 60306;
 export const VERIFICATION_FAILED = 60311;
 export const INVALID_BINDING = 60314;

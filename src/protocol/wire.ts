@@ -139,7 +139,7 @@ export const DEVICE_JWT_CTY = 'twilio-pba;v=1';
 export type AnswerJwtClaims = Partial<Pick<ChallengeJson, (typeof SIGNATURE_FIELDS)[number]>> & { status: 'approved' | 'denied' };
 
 /** Sid formats: two letters and 32 lower-case hex digits. */
-export const SID_PREFIX = { service: 'VA', entity: 'YE', factor: 'YF', challenge: 'YC', credential: 'CR', notification: 'NT', webhook: 'YW', accessToken: 'YK' } as const;
+export const SID_PREFIX = { service: 'VA', entity: 'YE', factor: 'YF', challenge: 'YC', credential: 'CR', notification: 'NT', webhook: 'YW', accessToken: 'YK', verification: 'VE', verificationAttempt: 'VL' } as const;
 export const isSid = (prefix: string, value: unknown): value is string => typeof value === 'string' && new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value);
 
 /** `Services/{VA}` */
@@ -149,10 +149,12 @@ export interface ServiceJson {
   friendly_name: string;
   code_length: number;
   push: { include_date: boolean; apn_credential_sid: string | null; fcm_credential_sid: string | null };
+  /** `relying_party.id` names the site's domain: the emulator then writes its SMS codes as `@domain #code` (docs/protocol.md). */
+  passkeys: { relying_party: { id: string | null; name: string | null; origins: string[] | null } };
   date_created: string;
   date_updated: string;
   url: string;
-  links: { entities: string; access_tokens: string; webhooks: string };
+  links: { entities: string; access_tokens: string; webhooks: string; verifications: string; verification_checks: string };
 }
 
 /** `Services/{VA}/Entities/{identity}` */
@@ -211,4 +213,66 @@ export interface WebhookEvent {
   factor_sid: string;
   factor_type: 'push';
   challenge_sid?: string;
+}
+
+/** How a one-time code travels (Verify's `sna` and `auto` are not emulated). */
+export const VERIFICATION_CHANNELS = ['sms', 'call', 'email', 'whatsapp'] as const;
+export type VerificationChannel = (typeof VERIFICATION_CHANNELS)[number];
+/** `pending` until checked right, canceled or approved by the backend, expired (10 minutes) or out of checks. */
+export type VerificationStatus = 'pending' | 'approved' | 'canceled' | 'max_attempts_reached' | 'expired';
+
+/** One send of a verification's code (the first, and each resend to the same recipient). */
+export interface SendCodeAttempt {
+  attempt_sid: string;
+  channel: VerificationChannel;
+  time: string;
+}
+
+/** `Services/{VA}/Verifications/{VE}`: a one-time code sent to `to`. */
+export interface VerificationJson {
+  sid: string;
+  service_sid: string;
+  account_sid: string;
+  to: string;
+  channel: VerificationChannel;
+  status: VerificationStatus;
+  /** Legacy: `status === 'approved'`. */
+  valid: boolean;
+  /** The phone number's carrier lookup: `{}` (no lookup is emulated). */
+  lookup: Record<string, never>;
+  amount: string | null;
+  payee: string | null;
+  send_code_attempts: SendCodeAttempt[];
+  date_created: string;
+  date_updated: string;
+  sna: null;
+  url: string;
+}
+
+/** The answer of `Services/{VA}/VerificationCheck`: the verification's status after the check. */
+export interface VerificationCheckJson {
+  sid: string;
+  service_sid: string;
+  account_sid: string;
+  to: string;
+  channel: VerificationChannel;
+  status: VerificationStatus;
+  valid: boolean;
+  amount: string | null;
+  payee: string | null;
+  sna_attempts_error_codes: [];
+  date_created: string;
+  date_updated: string;
+}
+
+/** Emulator only (`/emulator/messages`): a message the emulator would have sent to `to`. */
+export interface OutboxMessageJson {
+  /** The send attempt's SID (`send_code_attempts[].attempt_sid`). */
+  sid: string;
+  service_sid: string;
+  verification_sid: string;
+  to: string;
+  channel: VerificationChannel;
+  body: string;
+  date_created: string;
 }

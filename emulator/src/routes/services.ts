@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
+import { formatOtpSms } from 'verify-elements/sms';
 import { SID_PREFIX, type ServiceJson } from 'verify-elements/protocol';
 import { auth } from '../auth.js';
 import { rfc3339 } from '../clock.js';
 import type { Env, RouteContext } from '../env.js';
 import { E } from '../errors.js';
 import { page } from '../paging.js';
-import { formBody, one, origin, type Params } from '../params.js';
+import { formBody, intParam, one, origin, type Params } from '../params.js';
 import { newSid } from '../sid.js';
 import type { ServiceRow } from '../store.js';
 import { SERVICE, serviceOf, serviceUrl } from './lookup.js';
@@ -16,12 +17,16 @@ export function renderService(base: string, s: ServiceRow, accountSid: string): 
     sid: s.sid,
     account_sid: accountSid,
     friendly_name: s.friendly_name,
-    code_length: 6,
+    code_length: s.code_length ?? DEFAULT_CODE_LENGTH,
     push: { include_date: false, apn_credential_sid: null, fcm_credential_sid: null },
+    passkeys: { relying_party: { id: s.relying_party_id ?? null, name: null, origins: null } },
     date_created: rfc3339(s.date_created),
     date_updated: rfc3339(s.date_updated),
     url,
-    links: { entities: `${url}/Entities`, access_tokens: `${url}/AccessTokens`, webhooks: `${url}/Webhooks` },
+    links: {
+      entities: `${url}/Entities`, access_tokens: `${url}/AccessTokens`, webhooks: `${url}/Webhooks`,
+      verifications: `${url}/Verifications`, verification_checks: `${url}/VerificationCheck`,
+    },
   };
 }
 
@@ -29,6 +34,25 @@ function friendlyName(p: Params): string {
   const name = one(p, 'FriendlyName');
   if (!name || name.length > 64) throw E.invalidParam('FriendlyName is required and must be at most 64 characters.');
   return name;
+}
+
+export const DEFAULT_CODE_LENGTH = 6;
+
+/** `CodeLength` and `Passkeys.RelyingParty.Id` when given: what the service's one-time codes look like. */
+function codeSettings(p: Params): Pick<ServiceRow, 'code_length' | 'relying_party_id'> {
+  const settings: Pick<ServiceRow, 'code_length' | 'relying_party_id'> = {};
+  if (one(p, 'CodeLength') !== undefined) settings.code_length = intParam(one(p, 'CodeLength'), 'CodeLength', 4, 10, DEFAULT_CODE_LENGTH);
+  const domain = one(p, 'Passkeys.RelyingParty.Id');
+  if (domain !== undefined) {
+    // The domain the SMS codes are bound to must be one browsers read there (formatOtpSms says why not).
+    try {
+      formatOtpSms({ code: '123456', host: domain });
+    } catch (error) {
+      throw E.invalidParam(`Passkeys.RelyingParty.Id must be the site's domain, e.g. example.com: ${error instanceof Error ? error.message : error}`);
+    }
+    settings.relying_party_id = domain.toLowerCase();
+  }
+  return settings;
 }
 
 const render = (c: RouteContext, s: ServiceRow) => renderService(origin(c), s, c.var.ctx.accountSid);
@@ -40,9 +64,10 @@ export default new Hono<Env>()
   })
   .post('/v2/Services', auth('account'), async c => {
     const { store, clock } = c.var.ctx;
-    const name = friendlyName(await formBody(c));
+    const p = await formBody(c);
+    const name = friendlyName(p);
     const now = clock.now();
-    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), friendly_name: name, date_created: now, date_updated: now });
+    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), friendly_name: name, ...codeSettings(p), date_created: now, date_updated: now });
     await store.save();
     return c.json(render(c, row), 201);
   })
@@ -52,6 +77,7 @@ export default new Hono<Env>()
     const row = serviceOf(store, c.req.param());
     const p = await formBody(c);
     if (one(p, 'FriendlyName') !== undefined) row.friendly_name = friendlyName(p);
+    Object.assign(row, codeSettings(p));
     row.date_updated = clock.now();
     await store.save();
     return c.json(render(c, row));
