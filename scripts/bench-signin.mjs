@@ -40,12 +40,15 @@ const demo = spawn(process.execPath, ['--conditions=verify-elements-source', '--
 });
 const origin = await new Promise(resolve => {
   let out = '';
+  const exited = code => fail(`the demo exited (${code}) before listening: ${out}`);
+  demo.once('exit', exited);
   demo.stdout.on('data', chunk => {
     out += chunk;
     const m = /listening on (http:\/\/\S+?)\//.exec(out);
-    if (m) resolve(m[1]);
+    if (!m) return;
+    demo.off('exit', exited);
+    resolve(m[1]);
   });
-  demo.once('exit', code => fail(`the demo exited (${code}) before listening: ${out}`));
 });
 
 const browser = await puppeteer.launch({ executablePath: CHROME, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

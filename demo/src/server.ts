@@ -68,6 +68,8 @@ interface PendingSignIn {
   /** Absent for a name nobody has: the attempt runs like any other and never signs in. */
   user?: User;
   challengeSid?: string;
+  /** The challenge as Verify answered once a webhook said it was answered: fetched while the page is told. */
+  answered?: ReturnType<Verify['challenge']>;
   number?: string;
   /** Codes sent in this attempt. */
   codes: number;
@@ -258,7 +260,8 @@ app.get('/api/signin/events', c => {
 app.get('/api/signin/status', async c => {
   const pending = pendingOf(c);
   if (!pending?.challengeSid) return c.json({ status: 'none' });
-  const challenge = await verify.challenge(pending.identity, pending.challengeSid);
+  // Verify's own word, never the webhook's: a webhook only says when to ask.
+  const challenge = await (pending.answered ?? verify.challenge(pending.identity, pending.challengeSid));
   const metadata: Record<string, unknown> = challenge.metadata ?? {};
   if (challenge.status === 'approved' && metadata.match_choice === pending.number && pending.user) {
     signIn(c, pending.name);
@@ -312,7 +315,15 @@ app.post('/webhooks/verify', async c => {
   if (!fresh || (token && !webhookReplays.firstTime(`token:${token}`))) return c.text('Already received', 200);
   events.unshift({ identity: params.entity_identity, type: params.type, factor: params.factor_sid, challenge: params.challenge_sid, at: new Date().toISOString() });
   events.length = Math.min(events.length, 100);
-  if (params.challenge_sid) challengeNews.emit(params.challenge_sid);
+  if (params.challenge_sid) {
+    // The challenge is fetched from Verify at once, while the waiting page is told and asks for the result.
+    for (const pending of pendingSignIns.values()) {
+      if (pending.challengeSid !== params.challenge_sid) continue;
+      pending.answered = verify.challenge(pending.identity, pending.challengeSid);
+      pending.answered.catch(() => (pending.answered = undefined)); // a later ask fetches it again
+    }
+    challengeNews.emit(params.challenge_sid);
+  }
   return c.body(null, 204);
 });
 app.get('/api/events', c => {
