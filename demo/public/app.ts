@@ -151,7 +151,9 @@ $('auth').addEventListener('submit', async event => {
       show('signed-in', (await api('/api/signup', { name, phone: phone.phone })).user);
       return await showOutbox();
     }
-    const start = await api<{ method: 'push' | 'code'; number?: string }>('/api/signin', { name });
+    // The time zone, so that the sign-in request shows its time as the user reads it.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const start = await api<{ method: 'push' | 'code'; number?: string }>('/api/signin', { name, timeZone });
     if (start.method === 'code') return await askForCode();
     $('number').textContent = start.number!;
     show('push');

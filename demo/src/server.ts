@@ -126,7 +126,18 @@ const describeBrowser = (ua: string) => {
   const os = [['Android', 'Android'], ['iPhone', 'iOS'], ['Mac OS', 'macOS'], ['Windows', 'Windows'], ['Linux', 'Linux']].find(([mark]) => ua.includes(mark))?.[1];
   return `${browser ?? 'A browser'} on ${os ?? 'an unknown system'}`;
 };
-const nameOf = async (c: Context) => userName(stringField(await jsonObject(c), 'name'));
+/**
+ * Now, as the user reads a time: in the time zone of the page that signs in (an IANA name it sends;
+ * UTC when it sends none or one Intl does not know), with the zone's name, e.g. "Dec 2, 2026, 3:20 PM GMT+1".
+ */
+function timeIn(timeZone: string): string {
+  const options = { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } as const;
+  try {
+    return new Intl.DateTimeFormat('en-US', { ...options, timeZone: timeZone || 'UTC' }).format(new Date());
+  } catch {
+    return new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(new Date());
+  }
+}
 // Whether Verify's webhooks reach this server (Twilio cannot reach a loopback address).
 const webhooksReach = !real || Boolean(process.env.PUBLIC_URL);
 
@@ -211,7 +222,9 @@ app.post('/access-token', async c => {
 // A name nobody has gets the answer of a user without an enrolled browser, after the same call to
 // Verify (for an identity nobody has): the same status, shape and about the same time.
 app.post('/api/signin', async c => {
-  const name = await nameOf(c);
+  const body = await jsonObject(c);
+  const name = userName(stringField(body, 'name'));
+  const time = timeIn(stringField(body, 'timeZone'));
   limits.signInsPerUser.take(name);
   limits.signInsPerClient.take(clientOf(c));
   const user = users.get(name);
@@ -224,7 +237,7 @@ app.post('/api/signin', async c => {
   setCookie(c, 'demo_pending', id, cookieOptions);
   const [factor] = await verify.verifiedFactors(pending.identity);
   if (!factor) return c.json({ method: 'code' });
-  Object.assign(pending, await verify.signInChallenge(pending.identity, factor.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? '') }));
+  Object.assign(pending, await verify.signInChallenge(pending.identity, factor.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? ''), time }));
   return c.json({ method: 'push', number: pending.number });
 });
 

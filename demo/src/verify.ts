@@ -84,7 +84,7 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin, cod
      * A sign-in challenge with number matching: three choices travel in the hidden details, the
      * right one is shown only on the sign-in screen.
      */
-    async signInChallenge(identity: string, factorSid: string, { browser }: { browser: string }) {
+    async signInChallenge(identity: string, factorSid: string, { browser, time }: { browser: string; time: string }) {
       const choices = new Set<string>();
       while (choices.size < 3) choices.add(String(randomInt(10, 100)));
       const number = [...choices][randomInt(0, 3)];
@@ -93,8 +93,7 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin, cod
         'details.message': 'Sign in to the verify-elements demo?',
         'details.fields': [
           { label: 'Browser', value: browser.slice(0, 128) },
-          // RFC 3339: the prompt shows it in the user's own time zone.
-          { label: 'Time', value: new Date().toISOString().replace(/\.\d+Z$/, 'Z') },
+          { label: 'Time', value: time.slice(0, 128) },
         ],
         hiddenDetails: { match_choices: [...choices].join(',') },
         expirationDate: new Date(Date.now() + 5 * 60_000),

@@ -552,19 +552,21 @@ const webdriverDriver = async (): Promise<Driver> => {
 // Headless Chromium denies notifications, and so does MiniBrowser under automation (with no prompt:
 // `requestPermission()` answers "denied" at once), so their enrollments fall back to polling; Firefox
 // is told to allow them and gets pushes from the emulator's stream: both paths of the demo run.
+// Chromium and Firefox live in Tokyo, nine hours from the server's UTC: times must follow the user.
+const awayFromUtc = { ...process.env, TZ: 'Asia/Tokyo' };
 const browsers: Array<{ engine: string; missing: string | false; open: () => Promise<Driver> }> = [
   {
     engine: 'chromium',
     missing: !engines.chromium.path() && `chromium is not installed (apt-get install ${engines.chromium.package})`,
     open: puppeteerDriver(() =>
-      puppeteer.launch({ executablePath: engines.chromium.path(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
+      puppeteer.launch({ executablePath: engines.chromium.path(), headless: true, env: awayFromUtc, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
     ),
   },
   {
     engine: 'firefox',
     missing: !engines.firefox.path() && `firefox is not installed (apt-get install ${engines.firefox.package})`,
     open: puppeteerDriver(() =>
-      puppeteer.launch({ browser: 'firefox', executablePath: engines.firefox.path(), headless: true, extraPrefsFirefox: { 'permissions.default.desktop-notification': 1 } }),
+      puppeteer.launch({ browser: 'firefox', executablePath: engines.firefox.path(), headless: true, env: awayFromUtc, extraPrefsFirefox: { 'permissions.default.desktop-notification': 1 } }),
     ),
   },
   {
@@ -661,6 +663,12 @@ for (const { engine, missing, open } of browsers) {
       await page.evaluate(() => performance.clearResourceTimings());
       await signIn();
       const { number, choices } = await challengeArrives();
+      // The request's time reads as the user's clock does, with its zone (not the server's UTC).
+      const [shown, zone] = await page.evaluate(() => [
+        [...document.querySelector('verify-challenge-prompt')!.shadowRoot!.querySelectorAll('[part="field"]')].find(f => f.querySelector('dt')!.textContent === 'Time')!.querySelector('dd')!.textContent!,
+        new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(new Date()).find(p => p.type === 'timeZoneName')!.value,
+      ]);
+      assert.ok(shown.endsWith(` ${zone}`), `"${shown}" is in the page's zone ${zone}`);
       assert.equal(choices.length, 3);
       assert.ok(choices.includes(number!), `the right number ${number} is among ${choices}`);
       // While nothing happens the page asks nothing: it asks for the result once its stream opens, then waits.

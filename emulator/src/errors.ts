@@ -24,10 +24,11 @@ const fail = (code: number, message: string) => new ApiError(code, message, CODE
 export const E = {
   invalidParam: (m: string) => fail(INVALID_PARAMETER, m),
   verificationFailed: (m: string) => fail(VERIFICATION_FAILED, m),
+  // One-time codes: not in the client's code table (codes.ts says why), so their statuses are here.
   /** Verify's "Invalid parameter" of Verifications and VerificationCheck (To, Channel, Code…). */
-  invalidVerifyParam: (m: string) => fail(INVALID_VERIFY_PARAMETER, m),
-  maxCheckAttempts: () => fail(MAX_CHECK_ATTEMPTS, 'Max check attempts reached: 5 wrong codes were checked. Wait until this verification expires (10 minutes after it started), then send a new code.'),
-  maxSendAttempts: () => fail(MAX_SEND_ATTEMPTS, 'Max send attempts reached: 5 codes were sent to this recipient. Check the code, cancel the verification (Status=canceled) or wait until it expires (10 minutes after it started).'),
+  invalidVerifyParam: (m: string) => new ApiError(INVALID_VERIFY_PARAMETER, m, 400),
+  maxCheckAttempts: () => new ApiError(MAX_CHECK_ATTEMPTS, 'Max check attempts reached: 5 wrong codes were checked. Wait until this verification expires (10 minutes after it started), then send a new code.', 429),
+  maxSendAttempts: () => new ApiError(MAX_SEND_ATTEMPTS, 'Max send attempts reached: 5 codes were sent to this recipient. Check the code, cancel the verification (Status=canceled) or wait until it expires (10 minutes after it started).', 429),
   invalidBinding: (m: string) => fail(INVALID_BINDING, m),
   tooManyFactors: () => fail(TOO_MANY_FACTORS, 'This entity already has 20 push factors. Delete one before creating another.'),
   factorExists: (m: string) => fail(FACTOR_EXISTS, m),

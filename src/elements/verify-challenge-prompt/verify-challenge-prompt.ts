@@ -40,8 +40,6 @@ type Target = Omit<ChallengePush, 'message'> & { message?: string };
 // Bidi overrides (LRO, RLO) display letters in reverse, so "elgoog" reads "google": drop them and
 // show the text in its real order. Embeddings and isolates cannot reorder letters; they stay.
 const unspoofed = (text: string) => text.replace(/[\u202D\u202E]/g, '');
-/** An RFC 3339 time with its offset (`2026-12-02T14:20:00Z`): a value the prompt can show in the user's own time zone. */
-const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/i;
 
 /**
  * Shows a push challenge and answers it: the message at once (from the push), then the details,
@@ -219,7 +217,7 @@ export class VerifyChallengePrompt extends LitElement {
         ${message ? html`<h2 part="message" tabindex="-1" dir="auto">${unspoofed(message)}</h2>` : nothing}
         ${fields.length
           ? html`<dl part="fields">
-              ${fields.map(f => html`<div part="field"><dt part="field-label" dir="auto">${unspoofed(f.label)}</dt><dd part="field-value" dir="auto">${this.#fieldValue(f.value)}</dd></div>`)}
+              ${fields.map(f => html`<div part="field"><dt part="field-label" dir="auto">${unspoofed(f.label)}</dt><dd part="field-value" dir="auto">${unspoofed(f.value)}</dd></div>`)}
             </dl>`
           : nothing}
         ${asking || reporting ? html`<p part="countdown" role="timer">${s.timeLeft(this.#left, `${Math.floor(this.#left / 60)}:${String(this.#left % 60).padStart(2, '0')}`)}</p>` : nothing}
@@ -265,14 +263,6 @@ export class VerifyChallengePrompt extends LitElement {
 
   get #ref(): ChallengeRef {
     return { factorSid: this.#target!.factorSid, challengeSid: this.#target!.challengeSid };
-  }
-
-  /** A field's value as shown: a time in the user's time zone and language, anything else as sent. */
-  #fieldValue(value: string) {
-    const time = RFC3339.test(value) ? new Date(value) : undefined;
-    if (!time || Number.isNaN(time.getTime())) return unspoofed(value);
-    const local = new Intl.DateTimeFormat(this.#locale.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
-    return html`<time datetime=${value}>${local}</time>`;
   }
 
   #statusText(): string {

@@ -41,20 +41,6 @@ describe('<verify-challenge-prompt> answering', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('a field holding an RFC 3339 time shows it in the user\'s time zone and language, as a <time> (issue 12)', async () => {
-    const { client, challenge } = await enroll(backend);
-    const sent = '2026-12-02T14:20:00Z';
-    const { push } = await challenge({ fields: [{ label: 'Time', value: sent }, { label: 'Build', value: '2026-12-02' }] });
-    const { el } = await mount({ client, push });
-    await until(el, 'pending');
-    const [time, build] = [...el.shadowRoot!.querySelectorAll('[part="field-value"]')];
-    const local = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(sent));
-    expect(time.textContent).to.equal(local);
-    expect(time.querySelector('time')!.getAttribute('datetime')).to.equal(sent);
-    // Not a time with its offset: shown as sent.
-    expect(build.textContent).to.equal('2026-12-02');
-  });
-
   it('approves in ONE request after the fetch, and says so', async () => {
     const { client, challenge, calls, identity } = await enroll(backend);
     const { sid, push } = await challenge();
