@@ -228,8 +228,8 @@ export interface SendCodeAttempt {
   time: string;
 }
 
-/** `Services/{VA}/Verifications/{VE}`: a one-time code sent to `to`. */
-export interface VerificationJson {
+/** What a verification and the answer of a check of it share. */
+interface VerificationFields {
   sid: string;
   service_sid: string;
   account_sid: string;
@@ -238,34 +238,27 @@ export interface VerificationJson {
   status: VerificationStatus;
   /** Legacy: `status === 'approved'`. */
   valid: boolean;
-  /** The phone number's carrier lookup: `{}` (no lookup is emulated). */
-  lookup: Record<string, never>;
   amount: string | null;
   payee: string | null;
-  send_code_attempts: SendCodeAttempt[];
   date_created: string;
   date_updated: string;
+}
+
+/** `Services/{VA}/Verifications/{VE}`: a one-time code sent to `to`. */
+export interface VerificationJson extends VerificationFields {
+  /** The phone number's carrier lookup: `{}` (no lookup is emulated). */
+  lookup: Record<string, never>;
+  send_code_attempts: SendCodeAttempt[];
   sna: null;
   url: string;
 }
 
 /** The answer of `Services/{VA}/VerificationCheck`: the verification's status after the check. */
-export interface VerificationCheckJson {
-  sid: string;
-  service_sid: string;
-  account_sid: string;
-  to: string;
-  channel: VerificationChannel;
-  status: VerificationStatus;
-  valid: boolean;
-  amount: string | null;
-  payee: string | null;
+export interface VerificationCheckJson extends VerificationFields {
   sna_attempts_error_codes: [];
-  date_created: string;
-  date_updated: string;
 }
 
-/** Emulator only (`/emulator/messages`): a message the emulator would have sent to `to`. */
+/** Emulator only (`/emulator/outbox`): a message the emulator would have sent to `to`. */
 export interface OutboxMessageJson {
   /** The send attempt's SID (`send_code_attempts[].attempt_sid`). */
   sid: string;

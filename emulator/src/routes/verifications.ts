@@ -97,7 +97,8 @@ function verificationOf(store: Store, service: ServiceRow, sid: string | undefin
   return v;
 }
 
-const renderVerification = (c: RouteContext, v: VerificationRow): VerificationJson => ({
+/** What a verification and the answer of a check of it share. */
+const fields = (c: RouteContext, v: VerificationRow) => ({
   sid: v.sid,
   service_sid: v.service_sid,
   account_sid: c.var.ctx.accountSid,
@@ -105,30 +106,21 @@ const renderVerification = (c: RouteContext, v: VerificationRow): VerificationJs
   channel: v.channel,
   status: v.status,
   valid: v.status === 'approved',
-  lookup: {},
   amount: v.amount,
   payee: v.payee,
-  send_code_attempts: v.send_code_attempts.map(a => ({ attempt_sid: a.attempt_sid, channel: a.channel, time: rfc3339(a.time) })),
   date_created: rfc3339(v.date_created),
   date_updated: rfc3339(v.date_updated),
+});
+
+const renderVerification = (c: RouteContext, v: VerificationRow): VerificationJson => ({
+  ...fields(c, v),
+  lookup: {},
+  send_code_attempts: v.send_code_attempts.map(a => ({ attempt_sid: a.attempt_sid, channel: a.channel, time: rfc3339(a.time) })),
   sna: null,
   url: `${serviceUrl(origin(c), v.service_sid)}/Verifications/${v.sid}`,
 });
 
-const renderCheck = (c: RouteContext, v: VerificationRow): VerificationCheckJson => ({
-  sid: v.sid,
-  service_sid: v.service_sid,
-  account_sid: c.var.ctx.accountSid,
-  to: v.to,
-  channel: v.channel,
-  status: v.status,
-  valid: v.status === 'approved',
-  amount: v.amount,
-  payee: v.payee,
-  sna_attempts_error_codes: [],
-  date_created: rfc3339(v.date_created),
-  date_updated: rfc3339(v.date_updated),
-});
+const renderCheck = (c: RouteContext, v: VerificationRow): VerificationCheckJson => ({ ...fields(c, v), sna_attempts_error_codes: [] });
 
 const VERIFICATIONS = `${SERVICE}/Verifications` as const;
 
