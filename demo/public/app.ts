@@ -80,29 +80,29 @@ async function refresh() {
 }
 
 /**
- * Waits for the approval without polling: the backend's stream says `changed` when Verify's webhook
- * brought news of the challenge, and the page then asks for the result (also once the stream opens,
- * for news that came before). An ended attempt goes back to the form, saying why.
+ * Waits for the approval without polling: the backend's stream sends the `result` as soon as
+ * Verify's webhook brought news of the challenge (an approval has then signed this browser in). The
+ * page also asks once the stream opens, for news that came before. An ended attempt goes back to
+ * the form, saying why.
  */
 function waitForApproval() {
   say('Waiting for the approval…');
   const stream = (waiting = new EventSource('/api/signin/events'));
-  const check = async () => {
-    let result: { status: string; user?: string; reported?: boolean };
-    try {
-      result = await api('/api/signin/status');
-    } catch (error) {
-      if (stream === waiting) show('signed-out', null, `${(error as Error).message} Sign in again.`);
-      return;
-    }
+  type Result = { status: string; user?: string; reported?: boolean };
+  const settle = (result: Result) => {
     if (stream !== waiting || result.status === 'pending') return; // the user moved on, or no news yet
     if (result.status === 'signed-in') return show('signed-in', result.user);
     if (result.status === 'wrong-number') return show('signed-out', null, 'The number picked did not match, so the sign-in was refused. Try again.');
     if (result.status === 'denied') return show('signed-out', null, `The sign-in was denied${result.reported ? ' and reported as suspicious' : ''}.`);
+    if (result.status === 'unknown') return void ask(); // the backend could not tell: ask it
     return show('signed-out', null, 'The request expired. Sign in again.');
   };
-  stream.addEventListener('open', check);
-  stream.addEventListener('changed', check);
+  const ask = () =>
+    api<Result>('/api/signin/status').then(settle, (error: Error) => {
+      if (stream === waiting) show('signed-out', null, `${error.message} Sign in again.`);
+    });
+  stream.addEventListener('open', ask);
+  stream.addEventListener('result', event => settle(JSON.parse((event as MessageEvent<string>).data)));
   // EventSource reconnects by itself; only a stream it gave up on ends the attempt.
   stream.addEventListener('error', () => {
     if (stream === waiting && stream.readyState === EventSource.CLOSED) show('signed-out', null, 'The connection to the site was lost. Sign in again.');

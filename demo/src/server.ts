@@ -63,13 +63,19 @@ interface User {
   phone: string;
 }
 interface PendingSignIn {
+  id: string;
   name: string;
   identity: string;
   /** Absent for a name nobody has: the attempt runs like any other and never signs in. */
   user?: User;
+  /**
+   * The session id this browser got when it started the attempt, holding nobody until Verify says
+   * the push was approved with the number shown: then the page is signed in without another request.
+   */
+  session: string;
   challengeSid?: string;
-  /** The challenge as Verify answered once a webhook said it was answered: fetched while the page is told. */
-  answered?: ReturnType<Verify['challenge']>;
+  /** The attempt's result once a webhook said its challenge was answered (Verify's word, fetched then). */
+  result?: Promise<PushResult>;
   number?: string;
   /** Codes sent in this attempt. */
   codes: number;
@@ -77,6 +83,13 @@ interface PendingSignIn {
   tries: number;
   expires: number;
 }
+/** How a push sign-in went, as the page is told. */
+type PushResult =
+  | { status: 'signed-in'; user: string }
+  | { status: 'wrong-number' }
+  | { status: 'denied'; reported: boolean }
+  | { status: 'pending' | 'expired' | 'none' };
+
 interface VerifyEvent {
   identity?: string;
   type?: string;
@@ -119,6 +132,28 @@ const signIn = (c: Context, name: string) => {
 const pendingOf = (c: Context) => {
   const pending = pendingSignIns.get(getCookie(c, 'demo_pending') ?? '');
   return pending && pending.expires > Date.now() ? pending : undefined;
+};
+/**
+ * The attempt's result as Verify has it, never as a webhook said (a webhook only says when to ask).
+ * An approval with the number shown binds the attempt's session to the user, and ends the attempt.
+ */
+async function settle(pending: PendingSignIn): Promise<PushResult> {
+  if (!pending.challengeSid) return { status: 'none' };
+  const challenge = await verify.challenge(pending.identity, pending.challengeSid);
+  const metadata: Record<string, unknown> = challenge.metadata ?? {};
+  if (challenge.status === 'approved' && metadata.match_choice === pending.number && pending.user) {
+    sessions.set(pending.session, pending.name);
+    pendingSignIns.delete(pending.id);
+    return { status: 'signed-in', user: pending.name };
+  }
+  if (challenge.status === 'approved') return { status: 'wrong-number' };
+  if (challenge.status === 'denied') return { status: 'denied', reported: metadata.reported === 'true' };
+  return { status: challenge.status === 'pending' ? 'pending' : 'expired' };
+}
+/** The result for a browser with no attempt (any more): signed in when its attempt was approved. */
+const noAttempt = (c: Context): PushResult => {
+  const user = userOf(c);
+  return user ? { status: 'signed-in', user: user.name } : { status: 'none' };
 };
 /** "Firefox on Linux": enough for the user to recognise the sign-in, nothing more. */
 const describeBrowser = (ua: string) => {
@@ -232,57 +267,55 @@ app.post('/api/signin', async c => {
   pendingSignIns.delete(getCookie(c, 'demo_pending') ?? '');
   for (const [id, p] of pendingSignIns) if (p.expires <= Date.now()) pendingSignIns.delete(id);
   const id = randomUUID();
-  const pending: PendingSignIn = { name, identity: user?.identity ?? randomUUID(), user, codes: 0, tries: 0, expires: Date.now() + 5 * 60_000 };
+  const pending: PendingSignIn = { id, name, identity: user?.identity ?? randomUUID(), user, session: randomUUID(), codes: 0, tries: 0, expires: Date.now() + 5 * 60_000 };
   pendingSignIns.set(id, pending);
   setCookie(c, 'demo_pending', id, cookieOptions);
+  // Signing in ends the old session; the new one holds nobody until the push is approved.
+  sessions.delete(getCookie(c, 'demo_session') ?? '');
+  setCookie(c, 'demo_session', pending.session, cookieOptions);
   const [factor] = await verify.verifiedFactors(pending.identity);
   if (!factor) return c.json({ method: 'code' });
   Object.assign(pending, await verify.signInChallenge(pending.identity, factor.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? ''), time }));
   return c.json({ method: 'push', number: pending.number });
 });
 
-// Step 2 (push): the page waits on this stream, which says `changed` as soon as Verify's webhook
+// Step 2 (push): the page waits on this stream, which sends the `result` as soon as Verify's webhook
 // brings news of the challenge (or, when webhooks cannot reach this server, once the backend's own
-// check of Verify, every second, sees it answered); the page then asks /api/signin/status.
+// check of Verify, every second, sees it answered). An approval has then already signed in the
+// session this browser got at step 1: the page shows it without another request.
 app.get('/api/signin/events', c => {
   const pending = pendingOf(c);
   return streamSSE(c, async stream => {
     const challengeSid = pending?.challengeSid;
-    await new Promise<void>(resolve => {
+    const result = await new Promise<PushResult | undefined>(resolve => {
       const timers: NodeJS.Timeout[] = [];
-      const done = () => {
-        challengeNews.off(challengeSid ?? '', done);
+      const done = (result?: PushResult) => {
+        challengeNews.off(challengeSid ?? '', news);
         timers.forEach(clearInterval);
-        resolve();
+        resolve(result);
       };
-      if (!pending || !challengeSid) return done();
-      challengeNews.on(challengeSid, done);
-      stream.onAbort(done);
-      timers.push(setTimeout(done, Math.max(0, pending.expires - Date.now())));
+      const news = () => void pending?.result?.then(done, () => done());
+      if (!pending || !challengeSid) return done(noAttempt(c));
+      challengeNews.on(challengeSid, news);
+      stream.onAbort(() => done());
+      timers.push(setTimeout(() => done({ status: 'expired' }), Math.max(0, pending.expires - Date.now())));
       timers.push(setInterval(() => void stream.write(': keep-alive\n\n'), 15_000));
       if (!webhooksReach) {
-        timers.push(setInterval(() => {
-          verify.challenge(pending.identity, challengeSid).then(ch => ch.status !== 'pending' && done(), () => {});
-        }, 1000));
+        timers.push(setInterval(() => settle(pending).then(r => r.status !== 'pending' && done(r), () => {}), 1000));
       }
     });
-    if (!stream.aborted) await stream.writeSSE({ event: 'changed', data: '' });
+    // Without a result (a failure to reach Verify) the page asks /api/signin/status itself.
+    if (!stream.aborted) await stream.writeSSE({ event: 'result', data: JSON.stringify(result ?? { status: 'unknown' }) });
   });
 });
 
+// The same result on request: the page asks once its stream is open, for news that came before.
 app.get('/api/signin/status', async c => {
   const pending = pendingOf(c);
-  if (!pending?.challengeSid) return c.json({ status: 'none' });
-  // Verify's own word, never the webhook's: a webhook only says when to ask.
-  const challenge = await (pending.answered ?? verify.challenge(pending.identity, pending.challengeSid));
-  const metadata: Record<string, unknown> = challenge.metadata ?? {};
-  if (challenge.status === 'approved' && metadata.match_choice === pending.number && pending.user) {
-    signIn(c, pending.name);
-    return c.json({ status: 'signed-in', user: pending.name });
-  }
-  if (challenge.status === 'approved') return c.json({ status: 'wrong-number' });
-  if (challenge.status === 'denied') return c.json({ status: 'denied', reported: metadata.reported === 'true' });
-  return c.json({ status: challenge.status });
+  if (!pending) return c.json(noAttempt(c));
+  const result = await (pending.result ?? settle(pending));
+  if (result.status === 'signed-in') deleteCookie(c, 'demo_pending', cookieOptions);
+  return c.json(result);
 });
 
 // The fallback: a one-time code, sent by Verify to the user's phone number, never to the caller.
@@ -329,11 +362,11 @@ app.post('/webhooks/verify', async c => {
   events.unshift({ identity: params.entity_identity, type: params.type, factor: params.factor_sid, challenge: params.challenge_sid, at: new Date().toISOString() });
   events.length = Math.min(events.length, 100);
   if (params.challenge_sid) {
-    // The challenge is fetched from Verify at once, while the waiting page is told and asks for the result.
+    // Verify is asked at once; the waiting page gets the result as soon as it has it.
     for (const pending of pendingSignIns.values()) {
       if (pending.challengeSid !== params.challenge_sid) continue;
-      pending.answered = verify.challenge(pending.identity, pending.challengeSid);
-      pending.answered.catch(() => (pending.answered = undefined)); // a later ask fetches it again
+      pending.result = settle(pending);
+      pending.result.catch(() => (pending.result = undefined)); // a later ask fetches it again
     }
     challengeNews.emit(params.challenge_sid);
   }
