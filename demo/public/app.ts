@@ -4,6 +4,7 @@ import '../../src/index.js';
 import { createVerifyPushClient } from '../../src/client/index.js';
 import { emulatorTransport } from '../../src/push/emulator.js';
 import { pollingTransport, withPollingFallback } from '../../src/push/polling.js';
+import { e164 } from '../src/phone.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -18,8 +19,11 @@ async function api<T = any>(path: string, body?: unknown): Promise<T> {
   return json;
 }
 
+/** Says what happened to the account form, next to it, in its live region. */
+const say = (message: string) => ($('status').textContent = message);
+
 const { verifyBaseUrl: baseUrl, emulator } = await api<{ verifyBaseUrl: string; emulator: boolean }>('/api/config').catch(error => {
-  $('whoami').textContent = `The demo cannot start: ${(error as Error).message} Reload the page to try again.`;
+  say(`The demo cannot start: ${(error as Error).message} Reload the page to try again.`);
   throw error;
 });
 const otp = document.querySelector('otp-input')!;
@@ -42,13 +46,15 @@ const focusFor: Record<State, () => HTMLElement> = {
   'signed-in': () => $('signout'),
 };
 // Each sign-in attempt's wait for the approval ends when a newer state replaces it.
-let attempt = 0;
+let waiting: EventSource | undefined;
 
-/** Shows a state of the page; `message` (announced) replaces the line that says who is signed in. */
-function show(state: State, user?: string | null, message?: string) {
-  attempt++;
+/** Shows a state of the page; `message` (announced next to the form) says why, when there is something to say. */
+function show(state: State, user?: string | null, message = '') {
+  waiting?.close();
+  waiting = undefined;
   const focused = document.activeElement as HTMLElement | null;
-  $('whoami').textContent = message ?? (user ? `Signed in as ${user}.` : 'Signed out.');
+  $('whoami').textContent = user ? `Signed in as ${user}.` : 'Signed out.';
+  say(message);
   $('auth').hidden = state !== 'signed-out';
   $('push').hidden = state !== 'push';
   $('code').hidden = state !== 'code';
@@ -73,40 +79,64 @@ async function refresh() {
   show(user ? 'signed-in' : 'signed-out', user);
 }
 
-/** Polls the backend until the approval ends this attempt; an ended attempt goes back to the form, saying why. */
-async function waitForApproval() {
-  const mine = attempt;
-  $('push-status').textContent = 'Waiting for the approval…';
-  for (let failures = 0; ; ) {
-    await new Promise(r => setTimeout(r, 1000));
-    let result: { status: string; user?: string; reported?: boolean };
-    try {
-      result = await api('/api/signin/status');
-      failures = 0;
-    } catch (error) {
-      // A backend that is briefly away is retried; one that stays away ends the attempt.
-      if (mine !== attempt) return;
-      if (++failures < 5) continue;
-      return show('signed-out', null, `${(error as Error).message} Sign in again.`);
-    }
-    if (mine !== attempt) return; // the user moved on (a code, or another attempt)
-    if (result.status === 'pending') continue;
+/**
+ * Waits for the approval without polling: the backend's stream sends the `result` as soon as
+ * Verify's webhook brought news of the challenge (an approval has then signed this browser in). The
+ * page also asks once the stream opens, for news that came before. An ended attempt goes back to
+ * the form, saying why.
+ */
+function waitForApproval() {
+  say('Waiting for the approval…');
+  const stream = (waiting = new EventSource('/api/signin/events'));
+  type Result = { status: string; user?: string; reported?: boolean };
+  const settle = (result: Result) => {
+    if (stream !== waiting || result.status === 'pending') return; // the user moved on, or no news yet
     if (result.status === 'signed-in') return show('signed-in', result.user);
     if (result.status === 'wrong-number') return show('signed-out', null, 'The number picked did not match, so the sign-in was refused. Try again.');
     if (result.status === 'denied') return show('signed-out', null, `The sign-in was denied${result.reported ? ' and reported as suspicious' : ''}.`);
+    if (result.status === 'unknown') return void ask(); // the backend could not tell: ask it
     return show('signed-out', null, 'The request expired. Sign in again.');
-  }
+  };
+  const ask = () =>
+    api<Result>('/api/signin/status').then(settle, (error: Error) => {
+      if (stream === waiting) show('signed-out', null, `${error.message} Sign in again.`);
+    });
+  stream.addEventListener('open', ask);
+  stream.addEventListener('result', event => settle(JSON.parse((event as MessageEvent<string>).data)));
+  // EventSource reconnects by itself; only a stream it gave up on ends the attempt.
+  stream.addEventListener('error', () => {
+    if (stream === waiting && stream.readyState === EventSource.CLOSED) show('signed-out', null, 'The connection to the site was lost. Sign in again.');
+  });
 }
 
-/** Asks for a code; the development outbox of this browser's "phone" (the user's, if they signed up here) shows it. */
+/** Development only: the emulator's messages to the phone of the user who signed up in this browser. */
+async function showOutbox() {
+  if (!emulator) return;
+  $('dev-outbox').hidden = false;
+  type Outbox = { phone: string | null; messages: Array<{ channel: string; body: string; date: string }> };
+  const outbox = await api<Outbox>('/api/dev/outbox').catch((error: Error) => error);
+  if (outbox instanceof Error) return void ($('outbox').textContent = `The outbox cannot be read: ${outbox.message}`);
+  const { phone, messages } = outbox;
+  if (phone) $('dev-phone').textContent = phone;
+  // Text only: a message is never markup.
+  $('outbox').replaceChildren(
+    ...messages.map(m => {
+      const item = document.createElement('li');
+      const time = Object.assign(document.createElement('time'), { dateTime: m.date, textContent: new Date(m.date).toLocaleTimeString() });
+      item.append(time, ` ${m.channel.toUpperCase()}`, Object.assign(document.createElement('pre'), { textContent: m.body }));
+      return item;
+    }),
+  );
+}
+
+/** Asks Verify to send a code to the user's phone (the same code again within 10 minutes). */
 async function askForCode() {
   await api('/api/signin/code', {});
-  const { messages } = await api<{ messages: string[] }>('/api/phone');
-  $('sms').textContent = messages[0] ?? 'No message reached this browser: the code went to the phone of the user, which in this demo is the browser they signed up in.';
   otp.value = '';
   otp.invalid = false;
   show('code');
   otp.focus();
+  await showOutbox();
 }
 
 $('auth').addEventListener('submit', async event => {
@@ -114,14 +144,22 @@ $('auth').addEventListener('submit', async event => {
   const action = ((event as SubmitEvent).submitter as HTMLButtonElement | null)?.value ?? 'signin';
   const name = $<HTMLInputElement>('name').value;
   try {
-    if (action === 'signup') return show('signed-in', (await api('/api/signup', { name })).user);
-    const start = await api<{ method: 'push' | 'code'; number?: string }>('/api/signin', { name });
+    if (action === 'signup') {
+      // Said before a round trip; the backend checks it again.
+      const phone = e164($<HTMLInputElement>('phone').value);
+      if ('error' in phone) return say(phone.error);
+      show('signed-in', (await api('/api/signup', { name, phone: phone.phone })).user);
+      return await showOutbox();
+    }
+    // The time zone, so that the sign-in request shows its time as the user reads it.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const start = await api<{ method: 'push' | 'code'; number?: string }>('/api/signin', { name, timeZone });
     if (start.method === 'code') return await askForCode();
     $('number').textContent = start.number!;
     show('push');
-    await waitForApproval();
+    waitForApproval();
   } catch (error) {
-    $('whoami').textContent = (error as Error).message;
+    say((error as Error).message);
   }
 });
 
@@ -147,7 +185,7 @@ $('signout').addEventListener('click', async () => {
     await api('/api/signout', {});
     show('signed-out');
   } catch (error) {
-    $('whoami').textContent = (error as Error).message;
+    say((error as Error).message);
   }
 });
 
@@ -160,4 +198,5 @@ setInterval(async () => {
   );
 }, 2000);
 
-await refresh().catch(error => ($('whoami').textContent = `${(error as Error).message} Reload the page to try again.`));
+await refresh().catch(error => say(`${(error as Error).message} Reload the page to try again.`));
+await showOutbox();

@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ClientErrorStatusCode } from 'hono/utils/http-status';
+import { e164 } from './phone.js';
 
 /** A refusal of the request: its status, a message for the page, and headers (Retry-After). */
 export class HttpError extends Error {
@@ -85,6 +86,13 @@ export function userName(raw: string): string {
   if ([...name].length > MAX_NAME_LENGTH) throw new HttpError(400, `A user name has at most ${MAX_NAME_LENGTH} characters.`);
   if (INVISIBLE.test(name)) throw new HttpError(400, 'A user name cannot contain control, invisible or text-direction characters.');
   return name;
+}
+
+/** A phone number in E.164 (phone.ts), or a 400 that shows the format. */
+export function phoneNumber(raw: string): string {
+  const checked = e164(raw);
+  if ('error' in checked) throw new HttpError(400, checked.error);
+  return checked.phone;
 }
 
 /** The client's address as this server sees it (behind a proxy: the proxy's, see docs/demo-security.md). */

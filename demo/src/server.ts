@@ -11,20 +11,25 @@
 // (to sign webhooks as Verify would). Never set them on a server others can reach.
 //
 // Users live in memory; the identity sent to Verify is a random UUID, never the user name.
+// One-time codes go through Verify's Verifications and VerificationCheck, to the phone number given
+// at sign-up: with Twilio credentials, real SMS. With the embedded emulator nothing leaves the
+// machine: the emulator's outbox keeps the messages, and the page shows those sent to the number of
+// the user who signed up in this browser in a development panel (GET /api/dev/outbox).
 // The guards every site needs are in security.ts; docs/demo-security.md says what is left to the site.
-import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { streamSSE } from 'hono/streaming';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { CookieOptions } from 'hono/utils/cookie';
 import { createEmulator } from 'verify-push-emulator/node';
-// The kit's source, as the page's bundle below: the demo runs without a build of the kit.
-import { formatOtpSms } from '../../src/sms/index.js';
-import { clientOf, HttpError, jsonObject, limitBody, rateLimit, replayGuard, sameOriginJson, stringField, userName } from './security.js';
+import type { OutboxMessageJson } from 'verify-elements/protocol';
+import { clientOf, HttpError, jsonObject, limitBody, phoneNumber, rateLimit, replayGuard, sameOriginJson, stringField, userName } from './security.js';
 import { createVerify, type Verify } from './verify.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -54,21 +59,37 @@ const assets = new Map(bundle.outputFiles.map(f => [f.path, f.text]));
 interface User {
   name: string;
   identity: string;
-  /** The id of the user's "phone": the browser they signed up in holds it (cookie demo_phone). */
+  /** Where sign-in codes go by SMS, E.164. */
   phone: string;
 }
 interface PendingSignIn {
+  id: string;
   name: string;
   identity: string;
   /** Absent for a name nobody has: the attempt runs like any other and never signs in. */
   user?: User;
+  /**
+   * The session id this browser got when it started the attempt, holding nobody until Verify says
+   * the push was approved with the number shown: then the page is signed in without another request.
+   */
+  session: string;
   challengeSid?: string;
+  /** The attempt's result once a webhook said its challenge was answered (Verify's word, fetched then). */
+  result?: Promise<PushResult>;
   number?: string;
-  code?: string;
+  /** Codes sent in this attempt. */
   codes: number;
+  /** Checks of a name nobody has, counted here as Verify counts a user's, so both answer alike. */
   tries: number;
   expires: number;
 }
+/** How a push sign-in went, as the page is told. */
+type PushResult =
+  | { status: 'signed-in'; user: string }
+  | { status: 'wrong-number' }
+  | { status: 'denied'; reported: boolean }
+  | { status: 'pending' | 'expired' | 'none' };
+
 interface VerifyEvent {
   identity?: string;
   type?: string;
@@ -81,8 +102,10 @@ const users = new Map<string, User>();
 /** Session id → user name. */
 const sessions = new Map<string, string>();
 const pendingSignIns = new Map<string, PendingSignIn>();
-/** The development outbox: phone id → the SMS messages it "received", newest first. */
-const phones = new Map<string, string[]>();
+/** Development only: this browser's cookie demo_phone → the phone number of the user who signed up in it. */
+const phones = new Map<string, string>();
+/** Says `challenge` when a webhook brought news of a challenge: the sign-in page waiting for it is told at once. */
+const challengeNews = new EventEmitter().setMaxListeners(0);
 /** Webhook events the backend received and validated, newest first; each user's page sees its own. */
 const events: VerifyEvent[] = [];
 
@@ -110,13 +133,48 @@ const pendingOf = (c: Context) => {
   const pending = pendingSignIns.get(getCookie(c, 'demo_pending') ?? '');
   return pending && pending.expires > Date.now() ? pending : undefined;
 };
+/**
+ * The attempt's result as Verify has it, never as a webhook said (a webhook only says when to ask).
+ * An approval with the number shown binds the attempt's session to the user, and ends the attempt.
+ */
+async function settle(pending: PendingSignIn): Promise<PushResult> {
+  if (!pending.challengeSid) return { status: 'none' };
+  const challenge = await verify.challenge(pending.identity, pending.challengeSid);
+  const metadata: Record<string, unknown> = challenge.metadata ?? {};
+  if (challenge.status === 'approved' && metadata.match_choice === pending.number && pending.user) {
+    sessions.set(pending.session, pending.name);
+    pendingSignIns.delete(pending.id);
+    return { status: 'signed-in', user: pending.name };
+  }
+  if (challenge.status === 'approved') return { status: 'wrong-number' };
+  if (challenge.status === 'denied') return { status: 'denied', reported: metadata.reported === 'true' };
+  return { status: challenge.status === 'pending' ? 'pending' : 'expired' };
+}
+/** The result for a browser with no attempt (any more): signed in when its attempt was approved. */
+const noAttempt = (c: Context): PushResult => {
+  const user = userOf(c);
+  return user ? { status: 'signed-in', user: user.name } : { status: 'none' };
+};
 /** "Firefox on Linux": enough for the user to recognise the sign-in, nothing more. */
 const describeBrowser = (ua: string) => {
   const browser = [['Edg/', 'Edge'], ['Firefox/', 'Firefox'], ['Chrome/', 'Chrome'], ['Safari/', 'Safari']].find(([mark]) => ua.includes(mark))?.[1];
   const os = [['Android', 'Android'], ['iPhone', 'iOS'], ['Mac OS', 'macOS'], ['Windows', 'Windows'], ['Linux', 'Linux']].find(([mark]) => ua.includes(mark))?.[1];
   return `${browser ?? 'A browser'} on ${os ?? 'an unknown system'}`;
 };
-const nameOf = async (c: Context) => userName(stringField(await jsonObject(c), 'name'));
+/**
+ * Now, as the user reads a time: in the time zone of the page that signs in (an IANA name it sends;
+ * UTC when it sends none or one Intl does not know), with the zone's name, e.g. "Dec 2, 2026, 3:20 PM GMT+1".
+ */
+function timeIn(timeZone: string): string {
+  const options = { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } as const;
+  try {
+    return new Intl.DateTimeFormat('en-US', { ...options, timeZone: timeZone || 'UTC' }).format(new Date());
+  } catch {
+    return new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(new Date());
+  }
+}
+// Whether Verify's webhooks reach this server (Twilio cannot reach a loopback address).
+const webhooksReach = !real || Boolean(process.env.PUBLIC_URL);
 
 // Per client (address) and per user name: enough for a person, too few to spam pushes or codes.
 const MINUTE = 60_000;
@@ -140,6 +198,10 @@ app.use('/webhooks/*', limitBody(64 * 1024));
 
 app.get('/', async c => c.html(await readFile(new URL('index.html', publicDir), 'utf8')));
 app.get('/style.css', async c => c.body(await readFile(new URL('style.css', publicDir), 'utf8'), 200, { 'Content-Type': 'text/css' }));
+// Also at /favicon.ico, which some browsers ask for whatever the page links.
+for (const path of ['/favicon.svg', '/favicon.ico']) {
+  app.get(path, async c => c.body(await readFile(new URL('favicon.svg', publicDir), 'utf8'), 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' }));
+}
 app.get('/assets/:file', c => {
   const text = assets.get(`/assets/${c.req.param('file')}`);
   return text ? c.body(text, 200, { 'Content-Type': 'text/javascript' }) : c.notFound();
@@ -150,20 +212,34 @@ app.get('/api/config', c => c.json({ verifyBaseUrl: baseUrl, emulator: !real }))
 app.get('/api/me', c => c.json({ user: userOf(c)?.name ?? null }));
 
 app.post('/api/signup', async c => {
-  const name = await nameOf(c);
+  const body = await jsonObject(c);
+  const name = userName(stringField(body, 'name'));
+  const phone = phoneNumber(stringField(body, 'phone'));
   limits.signUpsPerClient.take(clientOf(c));
   // A name is unique, so a taken one must be refused: the 409 is the one thing it tells (docs/demo-security.md).
   if (users.has(name)) return c.json({ error: 'This name is not available. Pick another one.' }, 409);
-  const user: User = { name, identity: randomUUID(), phone: randomUUID() };
-  users.set(name, user);
-  // This browser is the new user's "phone": the development outbox shows it the codes sent to the user.
-  setCookie(c, 'demo_phone', user.phone, { ...cookieOptions, maxAge: 30 * 24 * 3600 });
+  users.set(name, { name, identity: randomUUID(), phone });
+  if (emulator) {
+    // Development only: this browser may read the emulator's outbox for this number (an opaque id, not the number, in the cookie).
+    const id = randomUUID();
+    phones.set(id, phone);
+    setCookie(c, 'demo_phone', id, { ...cookieOptions, maxAge: 30 * 24 * 3600 });
+  }
   signIn(c, name);
   return c.json({ user: name });
 });
 
-// The development outbox of this browser's "phone": the SMS messages sent to the user who signed up here.
-app.get('/api/phone', c => c.json({ messages: phones.get(getCookie(c, 'demo_phone') ?? '') ?? [] }));
+// Development only (the embedded emulator): what the emulator would have sent to the phone number
+// of the user who signed up in this browser. Not part of signing in: no answer of it carries a code.
+app.get('/api/dev/outbox', async c => {
+  const phone = phones.get(getCookie(c, 'demo_phone') ?? '');
+  if (!emulator) return c.json({ error: 'Not found.' }, 404);
+  if (!phone) return c.json({ phone: null, messages: [] });
+  const admin = `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}`;
+  const answer = await emulator.app.fetch(new Request(`http://localhost/emulator/outbox?to=${encodeURIComponent(phone)}`, { headers: { Authorization: admin } }));
+  const { messages } = (await answer.json()) as { messages: OutboxMessageJson[] };
+  return c.json({ phone, messages: messages.reverse().slice(0, 10).map(({ channel, body, date_created }) => ({ channel, body, date: date_created })) });
+});
 
 app.post('/api/signout', c => {
   sessions.delete(getCookie(c, 'demo_session') ?? '');
@@ -182,7 +258,9 @@ app.post('/access-token', async c => {
 // A name nobody has gets the answer of a user without an enrolled browser, after the same call to
 // Verify (for an identity nobody has): the same status, shape and about the same time.
 app.post('/api/signin', async c => {
-  const name = await nameOf(c);
+  const body = await jsonObject(c);
+  const name = userName(stringField(body, 'name'));
+  const time = timeIn(stringField(body, 'timeZone'));
   limits.signInsPerUser.take(name);
   limits.signInsPerClient.take(clientOf(c));
   const user = users.get(name);
@@ -190,57 +268,82 @@ app.post('/api/signin', async c => {
   pendingSignIns.delete(getCookie(c, 'demo_pending') ?? '');
   for (const [id, p] of pendingSignIns) if (p.expires <= Date.now()) pendingSignIns.delete(id);
   const id = randomUUID();
-  const pending: PendingSignIn = { name, identity: user?.identity ?? randomUUID(), user, codes: 0, tries: 0, expires: Date.now() + 5 * 60_000 };
+  const pending: PendingSignIn = { id, name, identity: user?.identity ?? randomUUID(), user, session: randomUUID(), codes: 0, tries: 0, expires: Date.now() + 5 * 60_000 };
   pendingSignIns.set(id, pending);
   setCookie(c, 'demo_pending', id, cookieOptions);
+  // Signing in ends the old session; the new one holds nobody until the push is approved.
+  sessions.delete(getCookie(c, 'demo_session') ?? '');
+  setCookie(c, 'demo_session', pending.session, cookieOptions);
   const [factor] = await verify.verifiedFactors(pending.identity);
   if (!factor) return c.json({ method: 'code' });
-  Object.assign(pending, await verify.signInChallenge(pending.identity, factor.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? '') }));
+  Object.assign(pending, await verify.signInChallenge(pending.identity, factor.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? ''), time }));
   return c.json({ method: 'push', number: pending.number });
 });
 
-// Step 2 (push): the backend polls Verify; webhooks below say the same thing, signed.
-app.get('/api/signin/status', async c => {
+// Step 2 (push): the page waits on this stream, which sends the `result` as soon as Verify's webhook
+// brings news of the challenge (or, when webhooks cannot reach this server, once the backend's own
+// check of Verify, every second, sees it answered). An approval has then already signed in the
+// session this browser got at step 1: the page shows it without another request.
+app.get('/api/signin/events', c => {
   const pending = pendingOf(c);
-  if (!pending?.challengeSid) return c.json({ status: 'none' });
-  const challenge = await verify.challenge(pending.identity, pending.challengeSid);
-  const metadata: Record<string, unknown> = challenge.metadata ?? {};
-  if (challenge.status === 'approved' && metadata.match_choice === pending.number && pending.user) {
-    signIn(c, pending.name);
-    return c.json({ status: 'signed-in', user: pending.name });
-  }
-  if (challenge.status === 'approved') return c.json({ status: 'wrong-number' });
-  if (challenge.status === 'denied') return c.json({ status: 'denied', reported: metadata.reported === 'true' });
-  return c.json({ status: challenge.status });
+  return streamSSE(c, async stream => {
+    const challengeSid = pending?.challengeSid;
+    const result = await new Promise<PushResult | undefined>(resolve => {
+      const timers: NodeJS.Timeout[] = [];
+      const done = (result?: PushResult) => {
+        challengeNews.off(challengeSid ?? '', news);
+        timers.forEach(clearInterval);
+        resolve(result);
+      };
+      const news = () => void pending?.result?.then(done, () => done());
+      if (!pending || !challengeSid) return done(noAttempt(c));
+      challengeNews.on(challengeSid, news);
+      stream.onAbort(() => done());
+      timers.push(setTimeout(() => done({ status: 'expired' }), Math.max(0, pending.expires - Date.now())));
+      timers.push(setInterval(() => void stream.write(': keep-alive\n\n'), 15_000));
+      if (!webhooksReach) {
+        timers.push(setInterval(() => settle(pending).then(r => r.status !== 'pending' && done(r), () => {}), 1000));
+      }
+    });
+    // Without a result (a failure to reach Verify) the page asks /api/signin/status itself.
+    if (!stream.aborted) await stream.writeSSE({ event: 'result', data: JSON.stringify(result ?? { status: 'unknown' }) });
+  });
 });
 
-// The fallback: a one-time code, sent to the user's phone. No SMS can leave the demo, so it goes
-// to the development outbox of the user's "phone" (GET /api/phone), never to the caller.
-app.post('/api/signin/code', c => {
+// The same result on request: the page asks once its stream is open, for news that came before.
+app.get('/api/signin/status', async c => {
+  const pending = pendingOf(c);
+  if (!pending) return c.json(noAttempt(c));
+  const result = await (pending.result ?? settle(pending));
+  if (result.status === 'signed-in') deleteCookie(c, 'demo_pending', cookieOptions);
+  return c.json(result);
+});
+
+// The fallback: a one-time code, sent by Verify to the user's phone number, never to the caller.
+// Within 10 minutes Verify sends the same code again, at most five times; a name nobody has gets
+// the same answers without a message.
+const TOO_MANY_CODES = 'Too many codes. Wait 10 minutes, then sign in again.';
+app.post('/api/signin/code', async c => {
   const pending = pendingOf(c);
   if (!pending) return c.json({ error: 'Start signing in again: this attempt expired.' }, 400);
-  // Each new code resets the tries, so the number of codes is what bounds the guesses.
-  if (++pending.codes > 3) return c.json({ error: 'Too many codes. Start signing in again.' }, 429);
+  if (++pending.codes > 5) return c.json({ error: TOO_MANY_CODES }, 429);
   limits.codesPerUser.take(pending.name);
   limits.codesPerClient.take(clientOf(c));
-  pending.code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  pending.tries = 0;
-  // The site's own host (not the request's Host header): WebOTP binds the code to the page's origin.
-  const host = new URL(webhookUrl).hostname;
-  const sms = formatOtpSms({ code: pending.code, host, text: `Your verify-elements demo code is ${pending.code}.` });
-  if (pending.user) phones.set(pending.user.phone, [sms, ...(phones.get(pending.user.phone) ?? [])].slice(0, 5));
+  if (pending.user && !(await verify.sendCode(pending.user.phone))) return c.json({ error: TOO_MANY_CODES }, 429);
   return c.json({ sent: true });
 });
 
+const TOO_MANY_TRIES = 'Too many wrong codes. Wait 10 minutes, then sign in again.';
 app.post('/api/signin/code/check', async c => {
   const pending = pendingOf(c);
   const code = stringField(await jsonObject(c), 'code');
   if (!pending) return c.json({ error: 'Start signing in again: this attempt expired.' }, 400);
-  if (!pending.code) return c.json({ error: 'Ask for a code first.' }, 400);
-  if (++pending.tries > 5) return c.json({ error: 'Too many tries. Ask for a new code.' }, 429);
-  const [given, expected] = [Buffer.from(code), Buffer.from(pending.code)];
-  const ok = given.length === expected.length && timingSafeEqual(given, expected) && pending.user !== undefined;
-  if (!ok) return c.json({ error: 'That code is not right. Check the message and try again.' }, 400);
+  if (!pending.codes) return c.json({ error: 'Ask for a code first.' }, 400);
+  if (!/^[0-9]{4,10}$/.test(code)) return c.json({ error: 'Type the digits of the code from the message.' }, 400);
+  const result = pending.user ? await verify.checkCode(pending.user.phone, code) : ++pending.tries > 5 ? 'too-many-tries' : 'wrong';
+  if (result === 'too-many-tries') return c.json({ error: TOO_MANY_TRIES }, 429);
+  if (result === 'expired') return c.json({ error: 'This code expired. Send a new code.' }, 400);
+  if (result === 'wrong') return c.json({ error: 'That code is not right. Check the message and try again.' }, 400);
   signIn(c, pending.name);
   return c.json({ status: 'signed-in', user: pending.name });
 });
@@ -259,6 +362,15 @@ app.post('/webhooks/verify', async c => {
   if (!fresh || (token && !webhookReplays.firstTime(`token:${token}`))) return c.text('Already received', 200);
   events.unshift({ identity: params.entity_identity, type: params.type, factor: params.factor_sid, challenge: params.challenge_sid, at: new Date().toISOString() });
   events.length = Math.min(events.length, 100);
+  if (params.challenge_sid) {
+    // Verify is asked at once; the waiting page gets the result as soon as it has it.
+    for (const pending of pendingSignIns.values()) {
+      if (pending.challengeSid !== params.challenge_sid) continue;
+      pending.result = settle(pending);
+      pending.result.catch(() => (pending.result = undefined)); // a later ask fetches it again
+    }
+    challengeNews.emit(params.challenge_sid);
+  }
   return c.body(null, 204);
 });
 app.get('/api/events', c => {
@@ -290,14 +402,13 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
   webhookUrl = `${publicUrl}/webhooks/verify`;
   verify = createVerify(
     emulator
-      ? { accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin: origin }
+      // The site's own host (not a request's Host header): WebOTP binds the code to the page's origin.
+      ? { accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin: origin, codeDomain: new URL(publicUrl).hostname }
       : { accountSid: process.env.TWILIO_ACCOUNT_SID ?? '', authToken: process.env.TWILIO_AUTH_TOKEN ?? '', serviceSid: process.env.VERIFY_SERVICE_SID },
   );
-  // Twilio cannot reach a loopback address: without PUBLIC_URL the real service gets no webhook.
-  const reachable = !real || Boolean(process.env.PUBLIC_URL);
-  if (!reachable) console.log('demo: no PUBLIC_URL, so no webhook is subscribed (sign-in still works: the backend polls Verify).');
+  if (!webhooksReach) console.log('demo: no PUBLIC_URL, so no webhook is subscribed (sign-in still works: the backend polls Verify).');
   try {
-    await verify.setUp(reachable ? webhookUrl : undefined);
+    await verify.setUp(webhooksReach ? webhookUrl : undefined);
   } catch (error) {
     console.error(`demo: could not set up Verify (check TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, VERIFY_SERVICE_SID): ${error instanceof Error ? error.message : error}`);
     server.close();

@@ -10,7 +10,16 @@ export interface VerifyOptions {
   serviceSid?: string;
   /** Where `https://verify.twilio.com` requests go instead (the embedded emulator). */
   apiOrigin?: string;
+  /**
+   * The site's domain, named by the service it creates (`Passkeys.RelyingParty.Id`): the emulator
+   * then ends its SMS with `@domain #code` for WebOTP and one-time-code autofill. Twilio's own SMS
+   * templates do not read it (docs/protocol.md, "One-time codes").
+   */
+  codeDomain?: string;
 }
+
+/** How a sign-in code check went, in the site's words. */
+export type CodeCheck = 'approved' | 'wrong' | 'too-many-tries' | 'expired';
 
 /** The sample-backend contract's answer (docs/protocol.md): what the browser enrolls with. */
 export interface AccessToken {
@@ -21,8 +30,13 @@ export interface AccessToken {
 }
 
 const isStatus = (error: unknown, status: number) => typeof error === 'object' && error !== null && 'status' in error && error.status === status;
+const isCode = (error: unknown, code: number) => error instanceof twilio.RestException && error.code === code;
+// Verify's answers that are the user's doing, not a failure of the backend.
+const MAX_CHECK_ATTEMPTS = 60202;
+const MAX_SEND_ATTEMPTS = 60203;
+const NOT_FOUND = 20404;
 
-export function createVerify({ accountSid, authToken, serviceSid, apiOrigin }: VerifyOptions) {
+export function createVerify({ accountSid, authToken, serviceSid, apiOrigin, codeDomain }: VerifyOptions) {
   class EmulatorClient extends twilio.RequestClient {
     override request<TData>(opts: Parameters<typeof twilio.RequestClient.prototype.request<TData>>[0]) {
       return super.request<TData>({ ...opts, uri: opts.uri.replace('https://verify.twilio.com', apiOrigin ?? '') });
@@ -43,7 +57,7 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin }: V
 
     /** Creates the demo's Verify service (unless one was given) and subscribes the webhook (if a URL is given), once per URL. */
     async setUp(webhookUrl?: string): Promise<void> {
-      sid ??= (await client.verify.v2.services.create({ friendlyName: 'verify-elements demo' })).sid;
+      sid ??= (await client.verify.v2.services.create({ friendlyName: 'verify-elements demo', ...(codeDomain ? { 'passkeys.relyingParty.id': codeDomain } : {}) })).sid;
       if (!webhookUrl) return;
       // A given service keeps its webhooks across restarts: subscribing again would deliver every event twice.
       if ((await service().webhooks.list()).some(w => w.webhookUrl === webhookUrl && w.status === 'enabled')) return;
@@ -70,7 +84,7 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin }: V
      * A sign-in challenge with number matching: three choices travel in the hidden details, the
      * right one is shown only on the sign-in screen.
      */
-    async signInChallenge(identity: string, factorSid: string, { browser }: { browser: string }) {
+    async signInChallenge(identity: string, factorSid: string, { browser, time }: { browser: string; time: string }) {
       const choices = new Set<string>();
       while (choices.size < 3) choices.add(String(randomInt(10, 100)));
       const number = [...choices][randomInt(0, 3)];
@@ -79,7 +93,7 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin }: V
         'details.message': 'Sign in to the verify-elements demo?',
         'details.fields': [
           { label: 'Browser', value: browser.slice(0, 128) },
-          { label: 'Time', value: new Date().toUTCString() },
+          { label: 'Time', value: time.slice(0, 128) },
         ],
         hiddenDetails: { match_choices: [...choices].join(',') },
         expirationDate: new Date(Date.now() + 5 * 60_000),
@@ -89,6 +103,33 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin }: V
 
     challenge(identity: string, challengeSid: string) {
       return service().entities(identity).challenges(challengeSid).fetch();
+    },
+
+    /**
+     * Sends a one-time code by SMS to `phone` (E.164). Within 10 minutes Verify sends the same code
+     * again; false when it refuses another send (five already went out).
+     */
+    async sendCode(phone: string): Promise<boolean> {
+      try {
+        await service().verifications.create({ to: phone, channel: 'sms' });
+        return true;
+      } catch (error) {
+        if (isCode(error, MAX_SEND_ATTEMPTS) || isCode(error, MAX_CHECK_ATTEMPTS)) return false;
+        throw error;
+      }
+    },
+
+    /** Checks a code sent to `phone`: Verify counts the tries (five) and forgets the code once approved or expired. */
+    async checkCode(phone: string, code: string): Promise<CodeCheck> {
+      try {
+        const check = await service().verificationChecks.create({ to: phone, code });
+        // The fifth wrong code is still answered as wrong; a check after it is a 60202.
+        return check.status === 'approved' ? 'approved' : 'wrong';
+      } catch (error) {
+        if (isCode(error, MAX_CHECK_ATTEMPTS)) return 'too-many-tries';
+        if (isCode(error, NOT_FOUND)) return 'expired';
+        throw error;
+      }
     },
 
     /** Checks an X-Twilio-Signature as Twilio signs webhooks. */

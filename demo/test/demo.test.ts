@@ -35,7 +35,8 @@ interface ApiAnswer {
   method?: string;
   sms?: string;
   sent?: boolean;
-  messages?: string[];
+  phone?: string | null;
+  messages?: Array<{ channel: string; body: string; date: string }>;
   token?: string;
   identity?: string;
   status?: string;
@@ -101,16 +102,20 @@ function visitor(cookies: Record<string, string> = {}, site = () => String(origi
 }
 type Visitor = ReturnType<typeof visitor>;
 
-/** The latest SMS in the development outbox of this browser's "phone" (the user who signed up in it). */
+let phones = 0;
+/** A phone number no other user of these tests has (Verify keeps one verification per number). */
+const newPhone = () => `+1555${String(process.pid % 1000).padStart(3, '0')}${String(++phones).padStart(4, '0')}`;
+
+/** The latest SMS the emulator sent to the phone of the user who signed up in this browser (the development panel's data). */
 async function smsOn(phone: Visitor): Promise<string | undefined> {
-  return (await phone.call('/api/phone')).json.messages?.[0];
+  return (await phone.call('/api/dev/outbox')).json.messages?.[0]?.body;
 }
 
 /** A new user; `phone` is the browser that signed up, which receives the user's codes. */
 const fresh = async () => {
   const name = `api-${process.pid}-${Math.random().toString(36).slice(2)}`;
   const phone = visitor();
-  assert.equal((await phone.call('/api/signup', { name })).status, 200);
+  assert.equal((await phone.call('/api/signup', { name, phone: newPhone() })).status, 200);
   return { name, phone };
 };
 
@@ -119,7 +124,7 @@ describe('demo backend', () => {
   test('a session id the browser brings is never kept (no session fixation), and a sign-in ends the old session', async () => {
     const browser = visitor({ demo_session: 'chosen-by-an-attacker' });
     const name = `fixation-${process.pid}`;
-    assert.equal((await browser.call('/api/signup', { name })).status, 200);
+    assert.equal((await browser.call('/api/signup', { name, phone: newPhone() })).status, 200);
     assert.notEqual(browser.cookies.demo_session, 'chosen-by-an-attacker');
     assert.equal((await visitor({ demo_session: 'chosen-by-an-attacker' }).call('/api/me')).json.user, null);
     assert.equal((await browser.call('/api/me')).json.user, name);
@@ -153,7 +158,7 @@ describe('demo backend', () => {
     assert.equal(replay.cookies.demo_session, undefined);
   });
 
-  test('five tries per code and three codes per attempt bound the guesses', async () => {
+  test('Verify bounds the guesses: after five wrong codes even the right one is refused, and so is a new code', async () => {
     const { name, phone } = await fresh();
     const browser = visitor();
     await browser.call('/api/signin', { name });
@@ -161,10 +166,45 @@ describe('demo backend', () => {
     const code = codeOf(await smsOn(phone));
     const wrong = code === '000000' ? '000001' : '000000';
     for (let i = 0; i < 5; i++) assert.equal((await browser.call('/api/signin/code/check', { code: wrong })).status, 400);
-    assert.equal((await browser.call('/api/signin/code/check', { code })).status, 429, 'a sixth try is refused, even with the right code');
-    for (let i = 0; i < 2; i++) assert.equal((await browser.call('/api/signin/code', {})).status, 200);
-    assert.equal((await browser.call('/api/signin/code', {})).status, 429, 'a fourth code is refused');
+    const sixth = await browser.call('/api/signin/code/check', { code });
+    assert.equal(sixth.status, 429, 'a sixth try is refused, even with the right code');
+    assert.match(String(sixth.json.error), /Too many wrong codes/);
+    assert.equal((await browser.call('/api/signin/code', {})).status, 429, 'no new code until the verification expires');
     assert.equal((await browser.call('/api/me')).json.user, null);
+  });
+
+  test('codes go through Verify: the emulator sends an origin-bound SMS to the number given at sign-up, the same code again within 10 minutes, five at most', async () => {
+    const name = `verify-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const number = newPhone();
+    const phone = visitor();
+    // Typed with spaces and dashes, kept in E.164.
+    assert.equal((await phone.call('/api/signup', { name, phone: `${number.slice(0, 2)} ${number.slice(2, 5)}-${number.slice(5)}` })).status, 200);
+    const browser = visitor();
+    await browser.call('/api/signin', { name });
+    assert.equal((await browser.call('/api/signin/code', {})).status, 200);
+    assert.ok(admin, 'the demo serves its emulator on a test-only port');
+    // What Verify sent, as its own outbox says, to the number given at sign-up.
+    const Authorization = `Basic ${Buffer.from(`${DEFAULT_ACCOUNT_SID}:${webhookSecret}`).toString('base64')}`;
+    const sent = (await (await fetch(`${admin}/emulator/outbox?to=${encodeURIComponent(number)}`, { headers: { Authorization } })).json()) as { messages: Array<{ channel: string; body: string }> };
+    assert.deepEqual(sent.messages.map(m => m.channel), ['sms']);
+    const parsed = parseOtpSms(sent.messages[0].body);
+    assert.ok(parsed.ok, sent.messages[0].body);
+    assert.equal(parsed.topOrigin, `http://${new URL(String(origin)).hostname}`);
+    assert.equal(await smsOn(phone), sent.messages[0].body, 'the development panel shows that message');
+    assert.equal((await phone.call('/api/dev/outbox')).json.phone, number);
+    for (let i = 2; i <= 5; i++) assert.equal((await browser.call('/api/signin/code', {})).status, 200, `code ${i}`);
+    assert.equal(codeOf(await smsOn(phone)), parsed.code, 'a resend within 10 minutes is the same code');
+    assert.equal((await browser.call('/api/signin/code', {})).status, 429, 'a sixth code is refused');
+    assert.equal((await browser.call('/api/signin/code/check', { code: parsed.code })).json.user, name);
+  });
+
+  test('sign-up asks for a phone number in E.164, and says so', async () => {
+    for (const phone of ['', '0555 123 456', '+0 555 123 4567', '+1555', 'call me', '+1555123456789012']) {
+      const answer = await visitor().call('/api/signup', { name: `phone-${process.pid}-${Math.random().toString(36).slice(2)}`, phone });
+      assert.equal(answer.status, 400, JSON.stringify(phone));
+      assert.match(String(answer.json.error), /international format: \+, country code, number \(e\.g\. \+14155550123\)/);
+    }
+    assert.equal((await visitor().call('/api/signup', { name: `phone-${process.pid}-nested`, phone: { toString: 1 } })).status, 400);
   });
 
   test('webhooks count only when signed with the secret of this Verify, never the emulator default', async () => {
@@ -242,7 +282,7 @@ describe('the sample backend is safe to copy', () => {
 
   test('state-changing requests take only JSON from the site’s own Origin (no login CSRF)', async () => {
     const json = { 'Content-Type': 'application/json' };
-    const body = JSON.stringify({ name: unique('csrf') });
+    const body = JSON.stringify({ name: unique('csrf'), phone: newPhone() });
     // The login-CSRF form post: text/plain from another site.
     const foreign = await post('/api/signup', { 'Content-Type': 'text/plain', Origin: 'https://evil.example' }, body);
     assert.equal(foreign.status, 403);
@@ -283,14 +323,14 @@ describe('the sample backend is safe to copy', () => {
     }
     // 64 code points (128 UTF-16 units) fit, whole; 65 do not (and are not cut to fit).
     const emoji = '😀'.repeat(64 - base.length) + base;
-    const ok = await visitor().call('/api/signup', { name: emoji });
+    const ok = await visitor().call('/api/signup', { name: emoji, phone: newPhone() });
     assert.equal(ok.status, 200);
     assert.equal(ok.json.user, emoji);
     assert.equal((await signUp(JSON.stringify({ name: `😀${emoji}` }))).status, 400);
     // One name per spelling: "é" composed and decomposed are the same user.
     const decomposed = `${unique('nfc')}-e\u0301`;
-    assert.equal((await visitor().call('/api/signup', { name: decomposed })).json.user, decomposed.normalize('NFC'));
-    assert.equal((await visitor().call('/api/signup', { name: decomposed.normalize('NFC') })).status, 409);
+    assert.equal((await visitor().call('/api/signup', { name: decomposed, phone: newPhone() })).json.user, decomposed.normalize('NFC'));
+    assert.equal((await visitor().call('/api/signup', { name: decomposed.normalize('NFC'), phone: newPhone() })).status, 409);
     // The code of a check is a string too.
     const signingIn = visitor();
     await signingIn.call('/api/signin', { name: emoji });
@@ -321,7 +361,7 @@ describe('the sample backend is safe to copy', () => {
     const checkB = await unknown.call('/api/signin/code/check', { code: wrong });
     assert.equal(checkB.status, checkA.status);
     assert.deepEqual(checkB.json, checkA.json);
-    const taken = await visitor().call('/api/signup', { name });
+    const taken = await visitor().call('/api/signup', { name, phone: newPhone() });
     assert.equal(taken.status, 409);
     assert.ok(!String(taken.json.error).includes(name), 'the answer does not echo the name');
   });
@@ -344,7 +384,7 @@ describe('the sample backend is safe to copy', () => {
     const other = await startDemo({ PUBLIC_URL: 'https://demo.example' });
     try {
       const browser = visitor({}, () => other.origin);
-      assert.equal((await browser.call('/api/signup', { name: unique('secure') })).status, 200);
+      assert.equal((await browser.call('/api/signup', { name: unique('secure'), phone: newPhone() })).status, 200);
       for (const line of browser.setCookies) {
         assert.match(line, /; HttpOnly/i, line);
         assert.match(line, /; SameSite=Lax/i, line);
@@ -353,7 +393,7 @@ describe('the sample backend is safe to copy', () => {
       let status = 200;
       let last: Awaited<ReturnType<Visitor['call']>> | undefined;
       for (let i = 0; i < 40 && status === 200; i++) {
-        last = await visitor({}, () => other.origin).call('/api/signup', { name: unique('many') });
+        last = await visitor({}, () => other.origin).call('/api/signup', { name: unique('many'), phone: newPhone() });
         status = last.status;
       }
       assert.equal(status, 429, 'the sign-ups from one client end in a 429');
@@ -375,7 +415,7 @@ describe('the sample backend is safe to copy', () => {
 
   test('cookies are HttpOnly and SameSite=Lax, not Secure under http', async () => {
     const browser = visitor();
-    await browser.call('/api/signup', { name: unique('cookies') });
+    await browser.call('/api/signup', { name: unique('cookies'), phone: newPhone() });
     assert.ok(browser.setCookies.length >= 2);
     for (const line of browser.setCookies) {
       assert.match(line, /; HttpOnly/i, line);
@@ -402,7 +442,7 @@ describe('the sample backend is safe to copy', () => {
 
   test('a signed webhook counts once: a replay of it is not acted on again', async () => {
     const browser = visitor();
-    await browser.call('/api/signup', { name: unique('replay') });
+    await browser.call('/api/signup', { name: unique('replay'), phone: newPhone() });
     const token = await browser.call('/access-token', {});
     const identity = String(token.json.identity);
     const url = `${origin}/webhooks/verify`;
@@ -436,6 +476,11 @@ interface Driver {
   click(selector: string): Promise<void>;
   /** Real key presses into the element. */
   type(selector: string, text: string): Promise<void>;
+  /**
+   * The console errors and failed responses (4xx, 5xx) the page had since it opened, or null where
+   * the driver cannot see them (WebDriver classic).
+   */
+  problems(): string[] | null;
   close(): Promise<void>;
 }
 
@@ -443,6 +488,10 @@ interface Driver {
 const puppeteerDriver = (launch: () => Promise<Browser>) => async (): Promise<Driver> => {
   const browser = await launch();
   const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', message => void (message.type() === 'error' && problems.push(`console: ${message.text()}`)));
+  page.on('pageerror', error => void problems.push(`error: ${error instanceof Error ? error.message : error}`));
+  page.on('response', response => void (response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`)));
   return {
     goto: async url => void (await page.goto(url, { waitUntil: 'load' })),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
@@ -454,6 +503,7 @@ const puppeteerDriver = (launch: () => Promise<Browser>) => async (): Promise<Dr
       await page.focus(selector);
       await page.keyboard.type(text);
     },
+    problems: () => problems,
     close: () => browser.close(),
   };
 };
@@ -492,6 +542,7 @@ const webdriverDriver = async (): Promise<Driver> => {
     click: async selector => (await browser.$(selector)).click(),
     // Element Send Keys: focuses the element and sends key events, not a value set from script.
     type: async (selector, text) => (await browser.$(selector)).addValue(text),
+    problems: () => null,
     close: async () => {
       try {
         await browser.deleteSession();
@@ -505,19 +556,21 @@ const webdriverDriver = async (): Promise<Driver> => {
 // Headless Chromium denies notifications, and so does MiniBrowser under automation (with no prompt:
 // `requestPermission()` answers "denied" at once), so their enrollments fall back to polling; Firefox
 // is told to allow them and gets pushes from the emulator's stream: both paths of the demo run.
+// Chromium and Firefox live in Tokyo, nine hours from the server's UTC: times must follow the user.
+const awayFromUtc = { ...process.env, TZ: 'Asia/Tokyo' };
 const browsers: Array<{ engine: string; missing: string | false; open: () => Promise<Driver> }> = [
   {
     engine: 'chromium',
     missing: !engines.chromium.path() && `chromium is not installed (apt-get install ${engines.chromium.package})`,
     open: puppeteerDriver(() =>
-      puppeteer.launch({ executablePath: engines.chromium.path(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
+      puppeteer.launch({ executablePath: engines.chromium.path(), headless: true, env: awayFromUtc, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
     ),
   },
   {
     engine: 'firefox',
     missing: !engines.firefox.path() && `firefox is not installed (apt-get install ${engines.firefox.package})`,
     open: puppeteerDriver(() =>
-      puppeteer.launch({ browser: 'firefox', executablePath: engines.firefox.path(), headless: true, extraPrefsFirefox: { 'permissions.default.desktop-notification': 1 } }),
+      puppeteer.launch({ browser: 'firefox', executablePath: engines.firefox.path(), headless: true, env: awayFromUtc, extraPrefsFirefox: { 'permissions.default.desktop-notification': 1 } }),
     ),
   },
   {
@@ -541,11 +594,12 @@ for (const { engine, missing, open } of browsers) {
   describe(`demo in ${engine}`, { skip: missing }, () => {
     let page: Driver;
     const name = `user-${engine}-${process.pid}`;
+    const phone = newPhone();
     // On a timeout, say what the page showed: that is what a failure needs to be understood.
     const wait = <A = undefined>(fn: (arg: A) => unknown, arg?: A) =>
       page.waitFor(fn, arg).catch(async (error: Error) => {
         const seen = await page.evaluate(() =>
-          ['#whoami', '#push-status', 'verify-enroll', 'verify-challenge-prompt']
+          ['#whoami', '#status', 'verify-enroll', 'verify-challenge-prompt']
             .map(s => `${s}: ${(document.querySelector(s)?.shadowRoot ?? document.querySelector(s))?.textContent?.replace(/\s+/g, ' ').trim()}`)
             .join(' | '),
         );
@@ -590,6 +644,14 @@ for (const { engine, missing, open } of browsers) {
 
     test('sign up and enroll this browser in settings', async () => {
       await page.evaluate(n => void (document.querySelector<HTMLInputElement>('#name')!.value = n), name);
+      // A phone number is asked for, and a wrong one is refused next to the form, announced.
+      await page.type('#phone', '555 0123');
+      await page.click('button[value=signup]');
+      await wait(() => /international format/.test(document.querySelector('#status')!.textContent!));
+      assert.equal(await page.evaluate(() => document.querySelector('#status')!.closest('section')!.id), 'account');
+      assert.equal(await page.evaluate(() => document.querySelector('#status')!.getAttribute('role')), 'status');
+      assert.equal(await text('#whoami'), 'Signed out.');
+      await page.evaluate(p => void (document.querySelector<HTMLInputElement>('#phone')!.value = p), phone);
       await page.click('button[value=signup]');
       await wait(n => document.querySelector('#whoami')!.textContent === `Signed in as ${n}.`, name);
       await wait(() => [...(document.querySelector('verify-enroll')?.shadowRoot?.querySelectorAll('button') ?? [])].some(b => /enroll/i.test(b.textContent!)));
@@ -600,12 +662,23 @@ for (const { engine, missing, open } of browsers) {
       assert.deepEqual(await (await fetch(`${origin}/api/events`)).json(), []);
     });
 
-    test('sign in with a push approval, picking the number shown', async () => {
+    test('sign in with a push approval, picking the number shown; the page is told, it does not poll', async () => {
       await signOut();
+      await page.evaluate(() => performance.clearResourceTimings());
       await signIn();
       const { number, choices } = await challengeArrives();
+      // The request's time reads as the user's clock does, with its zone (not the server's UTC).
+      const [shown, zone] = await page.evaluate(() => [
+        [...document.querySelector('verify-challenge-prompt')!.shadowRoot!.querySelectorAll('[part="field"]')].find(f => f.querySelector('dt')!.textContent === 'Time')!.querySelector('dd')!.textContent!,
+        new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(new Date()).find(p => p.type === 'timeZoneName')!.value,
+      ]);
+      assert.ok(shown.endsWith(` ${zone}`), `"${shown}" is in the page's zone ${zone}`);
       assert.equal(choices.length, 3);
       assert.ok(choices.includes(number!), `the right number ${number} is among ${choices}`);
+      // While nothing happens the page asks nothing: it asks for the result once its stream opens, then waits.
+      await new Promise(r => setTimeout(r, 2500));
+      const asked = await page.evaluate(() => performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname === '/api/signin/status').length);
+      assert.ok(asked <= 1, `the page asked for the result ${asked} times in 2.5 s of waiting`);
       await press(number);
       await press('Approve');
       await wait(n => document.querySelector('#whoami')!.textContent === `Signed in as ${n}.`, name);
@@ -619,7 +692,9 @@ for (const { engine, missing, open } of browsers) {
       await press(choices.find(c => c !== number));
       await press('Approve');
       // The attempt is over: the page says why and offers the form again (not a dead end).
-      await wait(() => /did not match/.test(document.querySelector('#whoami')!.textContent!) && !document.querySelector<HTMLElement>('#auth')!.hidden);
+      await wait(() => /did not match/.test(document.querySelector('#status')!.textContent!) && !document.querySelector<HTMLElement>('#auth')!.hidden);
+      // The prompt does not contradict the page: it says the answer went out, not that it was approved.
+      assert.match(String(await page.evaluate(() => document.querySelector('verify-challenge-prompt')!.shadowRoot!.querySelector('[part="status"]')!.textContent)), /^Answer sent\./);
       assert.equal(await page.evaluate(() => document.querySelector<HTMLElement>('#push')!.hidden), true);
       assert.equal(await page.evaluate(() => fetch('/api/me').then(r => r.json())).then((r: ApiAnswer) => r.user), null);
     });
@@ -631,23 +706,29 @@ for (const { engine, missing, open } of browsers) {
       await press('Deny');
       await wait(() => /suspicious/i.test(document.querySelector('verify-challenge-prompt')!.shadowRoot!.textContent!));
       await page.evaluate(() => document.querySelector('verify-challenge-prompt')!.shadowRoot!.querySelector<HTMLElement>('[part="report-yes"]')!.click());
-      await wait(() => /denied and reported as suspicious/.test(document.querySelector('#whoami')!.textContent!) && !document.querySelector<HTMLElement>('#auth')!.hidden);
+      await wait(() => /denied and reported as suspicious/.test(document.querySelector('#status')!.textContent!) && !document.querySelector<HTMLElement>('#auth')!.hidden);
     });
 
-    test('fall back to a code: the formatted SMS is shown and the code signs in', async () => {
+    test('fall back to a code: Verify sends it by SMS, the development panel shows it, and the code signs in', async () => {
       await load();
       await signIn();
       await wait(() => !document.querySelector<HTMLElement>('#push')!.hidden);
       await page.click('#use-code');
-      await wait(() => !document.querySelector<HTMLElement>('#code')!.hidden && document.querySelector('#sms')!.textContent);
-      // A new code replaces the first one.
-      const first = await text('#sms');
+      await wait(() => !document.querySelector<HTMLElement>('#code')!.hidden && document.querySelector('#outbox li'));
+      // The panel is marked as development only and sits outside the sign-in form.
+      assert.match(String(await text('#dev-outbox h2')), /^Development only/);
+      assert.equal(await page.evaluate(() => document.querySelector('#code')!.contains(document.querySelector('#outbox'))), false);
+      assert.equal(await text('#dev-phone'), phone);
+      // Another code: within its 10 minutes Verify sends the same code again.
+      const sent = await page.evaluate(() => document.querySelectorAll('#outbox li').length);
       await page.click('#new-code');
-      await wait(f => document.querySelector('#sms')!.textContent !== f, first);
-      const sms = await text('#sms');
-      const parsed = parseOtpSms(sms);
+      await wait(n => document.querySelectorAll('#outbox li').length > n, sent);
+      const [latest, previous] = await page.evaluate(() => [...document.querySelectorAll('#outbox li pre')].slice(0, 2).map(p => p.textContent!));
+      const parsed = parseOtpSms(latest);
       assert.equal(parsed.ok, true, parsed.ok ? undefined : parsed.reason);
+      assert.ok(parsed.ok);
       assert.equal(parsed.topOrigin, `http://${new URL(String(origin)).hostname}`);
+      assert.equal(previous, latest);
       await page.type('#otp', parsed.code);
       await wait(n => document.querySelector('#whoami')!.textContent === `Signed in as ${n}.`, name);
       // The code's input went away with its form: focus moves on to the signed-in view, not to <body>.
@@ -661,6 +742,19 @@ for (const { engine, missing, open } of browsers) {
       await page.click('#start-over');
       await wait(() => !document.querySelector<HTMLElement>('#auth')!.hidden && document.querySelector<HTMLElement>('#push')!.hidden && document.querySelector<HTMLElement>('#start-over')!.hidden);
       assert.equal(await text('#whoami'), 'Signed out.');
+    });
+
+    test('the page has a favicon, and its console stayed clean through every test above', async () => {
+      const icon = await page.evaluate(async () => {
+        const link = document.querySelector<HTMLLinkElement>('link[rel~="icon"]');
+        const response = link && (await fetch(link.href));
+        return response ? `${response.status} ${response.headers.get('Content-Type')}` : 'no icon linked';
+      });
+      assert.equal(icon, '200 image/svg+xml');
+      assert.equal((await fetch(`${origin}/favicon.ico`)).status, 200);
+      // WebDriver classic cannot see the console: Chromium and Firefox speak for the page there.
+      const problems = page.problems();
+      if (problems) assert.deepEqual(problems, []);
     });
   });
 }

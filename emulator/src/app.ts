@@ -12,6 +12,7 @@ import challenges from './routes/challenges.js';
 import entities from './routes/entities.js';
 import factors from './routes/factors.js';
 import services from './routes/services.js';
+import verifications from './routes/verifications.js';
 import webhookRoutes from './routes/webhooks.js';
 import { createStore, type Storage } from './store.js';
 import { createWebhooks } from './webhooks.js';
@@ -126,7 +127,7 @@ export async function createEmulatorApp(options: AppOptions = {}) {
     return limitBody(c, next);
   });
   app.use('/v2/*', injectFaults);
-  for (const routes of [services, entities, accessTokens, factors, challenges, webhookRoutes, admin]) app.route('/', routes);
+  for (const routes of [services, entities, accessTokens, factors, challenges, verifications, webhookRoutes, admin]) app.route('/', routes);
 
   // Any other method on a known path: 405 with the methods it has, in the order they were defined
   // (each handler of a route, middleware included, is an entry of app.routes).

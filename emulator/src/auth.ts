@@ -63,7 +63,11 @@ async function authenticate(req: HonoRequest, ctx: EmulatorContext, allowed: Arr
 export const adminAuth = createMiddleware<Env>(async (c, next) => {
   const { ctx } = c.var;
   if (!ctx.openAdmin) {
-    if (!c.req.header('authorization')) throw E.unauthorized('The emulator\'s admin endpoints take the account credentials, as the API does (HTTP Basic AccountSid:AuthToken); or start it with --open-admin.');
+    if (!c.req.header('authorization')) {
+      // A browser opening the outbox page then asks for the credentials.
+      c.header('WWW-Authenticate', 'Basic realm="verify-push-emulator"');
+      throw E.unauthorized('The emulator\'s admin endpoints take the account credentials, as the API does (HTTP Basic AccountSid:AuthToken); or start it with --open-admin.');
+    }
     await authenticate(c.req, ctx, ['account']);
   }
   await next();

@@ -1,4 +1,4 @@
-import type { ChallengeJson, FactorJson, WebhookJson } from 'verify-elements/protocol';
+import type { ChallengeJson, FactorJson, OutboxMessageJson, VerificationChannel, VerificationStatus, WebhookJson } from 'verify-elements/protocol';
 import { ApiError } from './errors.js';
 import { type Change, changeLine, readJournal, snapshotLines } from './journal.js';
 
@@ -27,6 +27,10 @@ export interface ServiceRow {
   /** `Push.ApnCredentialSid` and `Push.FcmCredentialSid` (absent from states saved before they were kept). */
   apn_credential_sid?: string | null;
   fcm_credential_sid?: string | null;
+  /** Digits of its one-time codes, 4–10 (absent in states saved before: 6). */
+  code_length?: number;
+  /** `Passkeys.RelyingParty.Id`: the site's domain, which its SMS codes are bound to (absent: none). */
+  relying_party_id?: string | null;
   date_created: number;
   date_updated: number;
 }
@@ -69,6 +73,29 @@ export interface AccessTokenRow {
   date_created: number;
 }
 
+/** A one-time code sent to `to`; `code` never leaves the emulator but in the messages that carry it. */
+export interface VerificationRow {
+  sid: string;
+  service_sid: string;
+  to: string;
+  channel: VerificationChannel;
+  status: VerificationStatus;
+  code: string;
+  /** Wrong codes checked so far (5 end the verification). */
+  check_attempts: number;
+  send_code_attempts: Array<{ attempt_sid: string; channel: VerificationChannel; time: number }>;
+  amount: string | null;
+  payee: string | null;
+  date_created: number;
+  date_updated: number;
+  expiration_date: number;
+}
+
+/** What the emulator would have sent: the outbox (one row per send attempt). */
+export interface MessageRow extends Omit<OutboxMessageJson, 'date_created'> {
+  date_created: number;
+}
+
 /** The key of a deleted factor, kept so that its device can learn that the factor is gone. */
 export interface RetiredCredential {
   sid: string;
@@ -84,6 +111,8 @@ export interface Rows {
   webhooks: WebhookRow;
   accessTokens: AccessTokenRow;
   retiredCredentials: RetiredCredential;
+  verifications: VerificationRow;
+  messages: MessageRow;
 }
 
 export type Kind = keyof Rows;
@@ -91,7 +120,7 @@ export type Row = Rows[Kind];
 export type State = { [K in Kind]: Record<string, Rows[K]> };
 
 // A new kind of row is one line in Rows and its name here.
-export const KINDS: Kind[] = ['services', 'entities', 'factors', 'challenges', 'webhooks', 'accessTokens', 'retiredCredentials'];
+export const KINDS: Kind[] = ['services', 'entities', 'factors', 'challenges', 'webhooks', 'accessTokens', 'retiredCredentials', 'verifications', 'messages'];
 
 /** The journal is compacted once what was appended since the last compaction outgrows the state it holds (and this floor). */
 const COMPACT_FLOOR = 16 * 1024;
@@ -130,6 +159,8 @@ function createTables() {
   const challengesByEntity = new Map<string, Set<string>>();
   const factorByCredential = new Map<string, string>();
   const accessTokenByValue = new Map<string, string>();
+  /** The latest verification of each recipient of a service. */
+  const verificationByRecipient = new Map<string, string>();
   const entityKey = (serviceSid: string, identity: string) => `${serviceSid}\n${identity}`;
 
   /** What each kind adds to the indexes besides its table, and takes out again. */
@@ -155,6 +186,13 @@ function createTables() {
     accessTokens: {
       add: row => accessTokenByValue.set(row.token, row.sid),
       remove: row => accessTokenByValue.delete(row.token),
+    },
+    verifications: {
+      add: row => verificationByRecipient.set(entityKey(row.service_sid, row.to), row.sid),
+      remove: row => {
+        const key = entityKey(row.service_sid, row.to);
+        if (verificationByRecipient.get(key) === row.sid) verificationByRecipient.delete(key);
+      },
     },
   };
 
@@ -188,7 +226,7 @@ function createTables() {
     /** Makes these tables hold exactly the rows of `other`. */
     copy(other: { state: State }): void {
       for (const kind of KINDS) state[kind] = Object.create(null);
-      for (const map of [entityByKey, factorsByEntity, challengesByEntity, factorByCredential, accessTokenByValue]) map.clear();
+      for (const map of [entityByKey, factorsByEntity, challengesByEntity, factorByCredential, accessTokenByValue, verificationByRecipient]) map.clear();
       for (const kind of KINDS) for (const row of Object.values<Row>(other.state[kind])) tables.put(kind, row);
     },
     get: <K extends Kind>(kind: K, sid: string): Rows[K] | undefined => state[kind][sid],
@@ -198,6 +236,8 @@ function createTables() {
     challengesOf: (entitySid: string) => rowsOf('challenges', challengesByEntity.get(entitySid)),
     factorByCredential: (credentialSid: string) => byKey('factors', factorByCredential.get(credentialSid)),
     accessToken: (token: string) => byKey('accessTokens', accessTokenByValue.get(token)),
+    /** The latest verification sent to `to` by the service, whatever its status. */
+    verificationTo: (serviceSid: string, to: string) => byKey('verifications', verificationByRecipient.get(entityKey(serviceSid, to))),
   };
   return tables;
 }
@@ -331,6 +371,7 @@ export async function createStore({ storage }: { storage?: Storage } = {}) {
       challengesOf: tables.challengesOf,
       factorByCredential: tables.factorByCredential,
       accessToken: tables.accessToken,
+      verificationTo: tables.verificationTo,
       insert<K extends Kind>(kind: K, row: Rows[K]): Rows[K] {
         write()([kind, row]);
         tables.put(kind, row);
@@ -375,6 +416,7 @@ export async function createStore({ storage }: { storage?: Storage } = {}) {
         for (const e of Object.values(tables.state.entities)) if (e.service_sid === sid) api.removeEntity(e.sid);
         for (const w of Object.values(tables.state.webhooks)) if (w.service_sid === sid) api.remove('webhooks', w.sid);
         for (const t of Object.values(tables.state.accessTokens)) if (t.service_sid === sid) api.remove('accessTokens', t.sid);
+        for (const v of Object.values(tables.state.verifications)) if (v.service_sid === sid) api.remove('verifications', v.sid);
         api.remove('services', sid);
       },
       removeAccessToken: (sid: string) => api.remove('accessTokens', sid),

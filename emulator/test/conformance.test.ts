@@ -224,6 +224,21 @@ describe('every operation answers as the description says', () => {
     assert.deepEqual((await hooks.list()).map(h => h.sid), [hook.sid]);
   });
 
+  test('verifications and their checks', async () => {
+    const service = await api.services.create({ friendlyName: 'Conformance' });
+    const codes = api.services(service.sid);
+    const to = '+15017122661';
+    const sent = await codes.verifications.create({ to, channel: 'sms' });
+    assert.equal((await codes.verifications(sent.sid).fetch()).status, 'pending');
+    const outbox = (await t.call<{ messages: Array<{ body: string }> }>('GET', `/emulator/outbox?to=${encodeURIComponent(to)}`)).body.messages;
+    const code = /(\d{6})$/.exec(outbox.at(-1)?.body ?? '')?.[1] ?? assert.fail('no code in the outbox');
+    assert.equal((await codes.verificationChecks.create({ to, code: code === '000000' ? '000001' : '000000' })).status, 'pending');
+    assert.equal((await codes.verificationChecks.create({ verificationSid: sent.sid, code })).status, 'approved');
+    const canceled = await codes.verifications.create({ to: 'someone@example.com', channel: 'email' });
+    assert.equal((await codes.verifications(canceled.sid).update({ status: 'canceled' })).status, 'canceled');
+    assert.equal((await failure(codes.verifications(canceled.sid).fetch())).code, 20404);
+  });
+
   test('without a parameter the description requires, or with a value out of its enumeration, a request is refused (400)', async () => {
     const accepted: string[] = [];
     const replay = async (form: SentForm, data: Record<string, unknown>, what: string) => {

@@ -46,6 +46,7 @@ export const challengePrompt: ChallengePromptStrings = {
   approving: 'Approving…',
   denying: 'Denying…',
   approved: 'Approved',
+  answerSent: 'Answer sent. The sign-in screen shows whether it worked.',
   denied: 'Denied',
   reported: 'Denied and reported as suspicious',
   expired: 'This request expired',

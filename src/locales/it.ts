@@ -54,6 +54,7 @@ export const challengePrompt: Locale['challengePrompt'] = {
   approving: 'Approvazione in corso…',
   denying: 'Rifiuto in corso…',
   approved: 'Approvato',
+  answerSent: 'Risposta inviata. La schermata di accesso mostra se ha funzionato.',
   denied: 'Rifiutato',
   reported: 'Rifiutato e segnalato come sospetto',
   expired: 'Questa richiesta è scaduta',

@@ -54,6 +54,7 @@ export const challengePrompt: Locale['challengePrompt'] = {
   approving: '承認しています…',
   denying: '拒否しています…',
   approved: '承認しました',
+  answerSent: '回答を送信しました。結果はサインイン画面に表示されます。',
   denied: '拒否しました',
   reported: '拒否し、不審なサインインとして報告しました',
   expired: 'このリクエストは期限切れです',

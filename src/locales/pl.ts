@@ -57,6 +57,7 @@ export const challengePrompt: Locale['challengePrompt'] = {
   approving: 'Zatwierdzanie…',
   denying: 'Odrzucanie…',
   approved: 'Zatwierdzono',
+  answerSent: 'Odpowiedź wysłana. Ekran logowania pokaże, czy się udało.',
   denied: 'Odrzucono',
   reported: 'Odrzucono i zgłoszono jako podejrzane',
   expired: 'To żądanie wygasło',

@@ -11,7 +11,7 @@ import {
   TOO_LARGE,
   TOO_MANY_REQUESTS,
   SERVICE_FAILED,
-  INVALID_SERVICE_PARAMETER,
+  INVALID_VERIFY_PARAMETER,
   INVALID_PARAMETER,
   NO_NOTIFICATION_PLATFORM,
   VERIFICATION_FAILED,
@@ -62,7 +62,7 @@ export const CODES: Record<number, CodeInfo> = {
   [TOO_LARGE]: { status: 413 },
   [TOO_MANY_REQUESTS]: { status: 429, advice: 'Too many requests; wait a minute before trying again.', problem: 'rate' },
   [SERVICE_FAILED]: { status: 500, advice: 'The service failed; try again later.' },
-  [INVALID_SERVICE_PARAMETER]: { status: 400 },
+  [INVALID_VERIFY_PARAMETER]: { status: 400 },
   [INVALID_PARAMETER]: { status: 400, advice: 'Check the parameters passed to the client.' },
   // Twilio's page states no status: 400 as the other refused requests.
   [NO_NOTIFICATION_PLATFORM]: { status: 400 },

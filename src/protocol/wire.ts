@@ -144,7 +144,7 @@ export const DEVICE_JWT_CTY = 'twilio-pba;v=1';
 export type AnswerJwtClaims = Partial<Pick<ChallengeJson, (typeof SIGNATURE_FIELDS)[number]>> & { status: 'approved' | 'denied' };
 
 /** Sid formats: two letters and 32 lower-case hex digits. */
-export const SID_PREFIX = { service: 'VA', entity: 'YE', factor: 'YF', challenge: 'YC', credential: 'CR', notification: 'NT', webhook: 'YW', accessToken: 'YK' } as const;
+export const SID_PREFIX = { service: 'VA', entity: 'YE', factor: 'YF', challenge: 'YC', credential: 'CR', notification: 'NT', webhook: 'YW', accessToken: 'YK', verification: 'VE', verificationAttempt: 'VL' } as const;
 export const isSid = (prefix: string, value: unknown): value is string => typeof value === 'string' && new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value);
 
 /**
@@ -167,6 +167,7 @@ export interface ServiceJson {
   totp: { issuer: string | null; time_step: number | null; code_length: number | null; skew: number | null };
   default_template_sid: string | null;
   whatsapp: { msg_service_sid: string | null; from: string | null };
+  /** `relying_party.id` names the site's domain: the emulator then writes its SMS codes as `@domain #code` (docs/protocol.md). */
   passkeys: {
     relying_party: { id: string | null; name: string | null; origins: string[] | null };
     authenticator_attachment: string | null;
@@ -244,4 +245,59 @@ export interface WebhookEvent {
   factor_sid: string;
   factor_type: 'push';
   challenge_sid?: string;
+}
+
+/** How a one-time code travels (Verify's `sna` and `auto` are not emulated). */
+export const VERIFICATION_CHANNELS = ['sms', 'call', 'email', 'whatsapp'] as const;
+export type VerificationChannel = (typeof VERIFICATION_CHANNELS)[number];
+/** `pending` until checked right, canceled or approved by the backend, expired (10 minutes) or out of checks. */
+export type VerificationStatus = 'pending' | 'approved' | 'canceled' | 'max_attempts_reached' | 'expired';
+
+/** One send of a verification's code (the first, and each resend to the same recipient). */
+export interface SendCodeAttempt {
+  attempt_sid: string;
+  channel: VerificationChannel;
+  time: string;
+}
+
+/** What a verification and the answer of a check of it share. */
+interface VerificationFields {
+  sid: string;
+  service_sid: string;
+  account_sid: string;
+  to: string;
+  channel: VerificationChannel;
+  status: VerificationStatus;
+  /** Legacy: `status === 'approved'`. */
+  valid: boolean;
+  amount: string | null;
+  payee: string | null;
+  date_created: string;
+  date_updated: string;
+}
+
+/** `Services/{VA}/Verifications/{VE}`: a one-time code sent to `to`. */
+export interface VerificationJson extends VerificationFields {
+  /** The phone number's carrier lookup: `{}` (no lookup is emulated). */
+  lookup: Record<string, never>;
+  send_code_attempts: SendCodeAttempt[];
+  sna: null;
+  url: string;
+}
+
+/** The answer of `Services/{VA}/VerificationCheck`: the verification's status after the check. */
+export interface VerificationCheckJson extends VerificationFields {
+  sna_attempts_error_codes: [];
+}
+
+/** Emulator only (`/emulator/outbox`): a message the emulator would have sent to `to`. */
+export interface OutboxMessageJson {
+  /** The send attempt's SID (`send_code_attempts[].attempt_sid`). */
+  sid: string;
+  service_sid: string;
+  verification_sid: string;
+  to: string;
+  channel: VerificationChannel;
+  body: string;
+  date_created: string;
 }

@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { adminAuth } from '../auth.js';
+import type { OutboxMessageJson } from 'verify-elements/protocol';
 import { rfc3339 } from '../clock.js';
 import type { Env, Fault, RouteContext } from '../env.js';
 import { E } from '../errors.js';
+import { outboxPage } from '../outbox-page.js';
 import type { PushEntry } from '../push.js';
 
 const encoder = new TextEncoder();
@@ -27,6 +29,14 @@ function number<F extends number | undefined>(value: unknown, name: string, min:
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) throw E.invalidParam(`${name} must be a number from ${min} to ${max}.`);
   return value;
+}
+
+/** The messages of the outbox in the order sent, only those to `?to=` when the query names a recipient. */
+function messagesOf(c: RouteContext): OutboxMessageJson[] {
+  const to = c.req.query('to');
+  return Object.values(c.var.ctx.store.state.messages)
+    .filter(m => to === undefined || m.to === to)
+    .map(m => ({ ...m, date_created: rfc3339(m.date_created) }));
 }
 
 const clockView = (c: RouteContext) => ({ now: rfc3339(c.var.ctx.clock.now()), offset_seconds: c.var.ctx.clock.offsetSeconds });
@@ -79,7 +89,12 @@ export default new Hono<Env>()
   })
   .get('/emulator/outbox', adminAuth, c => c.json({
     pushes: c.var.ctx.push.outbox.map(({ date_created, expires, ...rest }) => ({ ...rest, date_created: rfc3339(date_created), expires: rfc3339(expires) })),
+    messages: messagesOf(c),
   }))
+  .get('/emulator/outbox.html', adminAuth, c => {
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    return c.html(outboxPage(messagesOf(c)));
+  })
   .get('/emulator/push/:token', c => pushStream(c, c.req.param('token')))
   .get('/emulator/faults', adminAuth, c => c.json({ faults: c.var.ctx.faults }))
   .post('/emulator/faults', adminAuth, async c => {

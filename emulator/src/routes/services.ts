@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
+import { formatOtpSms } from 'verify-elements/sms';
 import { SID_PREFIX, type ServiceJson } from 'verify-elements/protocol';
 import { auth } from '../auth.js';
 import { rfc3339 } from '../clock.js';
 import type { Env, RouteContext } from '../env.js';
 import { E } from '../errors.js';
 import { page } from '../paging.js';
-import { formBody, one, origin, type Params } from '../params.js';
+import { formBody, intParam, one, origin, type Params } from '../params.js';
 import { newSid } from '../sid.js';
 import type { ServiceRow } from '../store.js';
 import { SERVICE, serviceOf, serviceUrl } from './lookup.js';
@@ -16,7 +17,7 @@ export function renderService(base: string, s: ServiceRow, accountSid: string): 
     sid: s.sid,
     account_sid: accountSid,
     friendly_name: s.friendly_name,
-    code_length: 6,
+    code_length: s.code_length ?? DEFAULT_CODE_LENGTH,
     lookup_enabled: null,
     psd2_enabled: null,
     skip_sms_to_landlines: null,
@@ -28,7 +29,7 @@ export function renderService(base: string, s: ServiceRow, accountSid: string): 
     totp: { issuer: null, time_step: null, code_length: null, skew: null },
     default_template_sid: null,
     whatsapp: { msg_service_sid: null, from: null },
-    passkeys: { relying_party: { id: null, name: null, origins: null }, authenticator_attachment: null, discoverable_credentials: null, user_verification: null },
+    passkeys: { relying_party: { id: s.relying_party_id ?? null, name: null, origins: null }, authenticator_attachment: null, discoverable_credentials: null, user_verification: null },
     verify_event_subscription_enabled: null,
     date_created: rfc3339(s.date_created),
     date_updated: rfc3339(s.date_updated),
@@ -59,11 +60,11 @@ function readSettings(p: Params, current?: Settings): Settings {
   const name = sent ?? current?.friendly_name;
   // Only a name sent is checked: states saved before the limit may hold longer ones.
   if (!name || (sent !== undefined && sent.length > MAX_NAME)) {
-    throw E.invalidServiceParam(`Invalid parameter: FriendlyName is required and may have at most ${MAX_NAME} characters.`);
+    throw E.invalidVerifyParam(`Invalid parameter: FriendlyName is required and may have at most ${MAX_NAME} characters.`);
   }
   const credential = (key: string, fallback: string | null | undefined) => {
     const value = one(p, key);
-    if (value !== undefined && !CREDENTIAL_SID.test(value)) throw E.invalidServiceParam(`Invalid parameter: ${key} must be a credential SID, CR followed by 32 hex digits.`);
+    if (value !== undefined && !CREDENTIAL_SID.test(value)) throw E.invalidVerifyParam(`Invalid parameter: ${key} must be a credential SID, CR followed by 32 hex digits.`);
     return value ?? fallback ?? null;
   };
   return {
@@ -71,6 +72,25 @@ function readSettings(p: Params, current?: Settings): Settings {
     apn_credential_sid: credential('Push.ApnCredentialSid', current?.apn_credential_sid),
     fcm_credential_sid: credential('Push.FcmCredentialSid', current?.fcm_credential_sid),
   };
+}
+
+export const DEFAULT_CODE_LENGTH = 6;
+
+/** `CodeLength` and `Passkeys.RelyingParty.Id` when given: what the service's one-time codes look like. */
+function codeSettings(p: Params): Pick<ServiceRow, 'code_length' | 'relying_party_id'> {
+  const settings: Pick<ServiceRow, 'code_length' | 'relying_party_id'> = {};
+  if (one(p, 'CodeLength') !== undefined) settings.code_length = intParam(one(p, 'CodeLength'), 'CodeLength', 4, 10, DEFAULT_CODE_LENGTH);
+  const domain = one(p, 'Passkeys.RelyingParty.Id');
+  if (domain !== undefined) {
+    // The domain the SMS codes are bound to must be one browsers read there (formatOtpSms says why not).
+    try {
+      formatOtpSms({ code: '123456', host: domain });
+    } catch (error) {
+      throw E.invalidVerifyParam(`Passkeys.RelyingParty.Id must be the site's domain, e.g. example.com: ${error instanceof Error ? error.message : error}`);
+    }
+    settings.relying_party_id = domain.toLowerCase();
+  }
+  return settings;
 }
 
 const render = (c: RouteContext, s: ServiceRow) => renderService(origin(c), s, c.var.ctx.accountSid);
@@ -82,9 +102,9 @@ export default new Hono<Env>()
   })
   .post('/v2/Services', auth('account'), async c => {
     const { store, clock } = c.var.ctx;
-    const settings = readSettings(await formBody(c));
+    const p = await formBody(c);
     const now = clock.now();
-    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), ...settings, date_created: now, date_updated: now });
+    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), ...readSettings(p), ...codeSettings(p), date_created: now, date_updated: now });
     await store.save();
     return c.json(render(c, row), 201);
   })
@@ -92,7 +112,8 @@ export default new Hono<Env>()
   .post(SERVICE, auth('account'), async c => {
     const { store, clock } = c.var.ctx;
     const row = serviceOf(store, c.req.param());
-    const updated = store.update('services', row, { ...readSettings(await formBody(c), row), date_updated: clock.now() });
+    const p = await formBody(c);
+    const updated = store.update('services', row, { ...readSettings(p, row), ...codeSettings(p), date_updated: clock.now() });
     await store.save();
     return c.json(render(c, updated));
   })

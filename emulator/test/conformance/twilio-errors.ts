@@ -19,6 +19,8 @@ export const TWILIO_ERRORS: Record<number, TwilioError> = {
   20500: { title: 'Internal Server Error', status: 500 },
   // Verify.
   60200: { title: 'Invalid parameter', status: 400 },
+  60202: { title: 'Max check attempts reached', status: 429 },
+  60203: { title: 'Max send attempts reached', status: 429 },
   60306: { title: 'Invalid Request', status: 400 },
   60307: { title: "Cannot resend push notifications to 'none' notification platform", status: undefined },
   60311: { title: 'Factor verification failed', status: 403 },

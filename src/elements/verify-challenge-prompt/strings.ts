@@ -23,8 +23,13 @@ export interface ChallengePromptStrings {
   approving: string;
   /** Shown and announced while the denial is sent. */
   denying: string;
-  /** Shown and announced once approved. */
+  /** Shown and announced once approved (without number matching). */
   approved: string;
+  /**
+   * Shown and announced once an approval with a picked number is sent: only the site knows whether
+   * the number was the right one, so the prompt says no more than that the answer went out.
+   */
+  answerSent: string;
   /** Shown and announced once denied. */
   denied: string;
   /** Denied, and reported as suspicious. */

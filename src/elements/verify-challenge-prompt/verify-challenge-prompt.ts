@@ -271,7 +271,8 @@ export class VerifyChallengePrompt extends LitElement {
       loading: s.loading,
       approving: s.approving,
       denying: s.denying,
-      approved: s.approved,
+      // With number matching, whether the pick was right is the site's to say, not the prompt's.
+      approved: this.#choice ? s.answerSent : s.approved,
       denied: this.#reported ? s.reported : s.denied,
       expired: s.expired,
       answered: s.answered,

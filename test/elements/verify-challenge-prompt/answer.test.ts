@@ -86,6 +86,9 @@ describe('<verify-challenge-prompt> answering', function () {
     const answered = await remote(identity, sid);
     expect(answered.status).to.equal('approved');
     expect(answered.metadata).to.deep.equal({ match_choice: '42' });
+    // Only the site knows whether 42 was the number it showed: the prompt claims no approval (issue 12).
+    expect(part(el, 'status')!.textContent).to.equal('Answer sent. The sign-in screen shows whether it worked.');
+    expect(announced(el)).to.equal('Answer sent. The sign-in screen shows whether it worked.');
   });
 
   for (const reported of [true, false]) {
