@@ -287,11 +287,9 @@ export async function createStore({ storage }: { storage?: Storage } = {}) {
   const text = await storage?.load();
   const saved = text ? readJournal(text, storage?.name ?? '', KINDS) : null;
   if (saved) stored.apply(saved.changes);
-  let latest = stored;
-  if (storage) {
-    latest = createTables();
-    latest.copy(stored);
-  }
+  // What sessions change; the same tables as the stored ones when nothing is persisted.
+  const latest = storage ? createTables() : stored;
+  if (latest !== stored) latest.copy(stored);
 
   let open: Batch | null = null;
   let lastBatch: Batch | null = null;
