@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { VERSION } from '../../version.js';
-import { characterTest, codeCharacters, type OtpMode } from './characters.js';
+import { characterTest, codeCharacters, type OtpCase, type OtpMode } from './characters.js';
 import { OtpCompleteEvent, type OtpSource } from './events.js';
 import { rootStyles, styles } from './otp-input.styles.js';
 import { otpInput as en } from '../../locales/en.js';
@@ -10,6 +10,8 @@ import type { OtpInputStrings } from './strings.js';
 import { Announcer } from '../internal/announcer.js';
 
 export type { OtpInputStrings };
+/** Where a password manager's badge goes: see `passwordManagerBadge`. */
+export type OtpBadgeRoom = 'auto' | 'reserve' | 'none';
 
 const MAX_LENGTH = 12;
 // The input's events the element handles (selectionchange: engines that fire it at the input,
@@ -17,6 +19,12 @@ const MAX_LENGTH = 12;
 const INPUT_EVENTS = ['beforeinput', 'input', 'keydown', 'focus', 'blur', 'change', 'invalid', 'selectionchange'];
 // Hints every one-time-code input gets; `dir` keeps the code left to right on RTL pages.
 const INPUT_HINTS = { autocomplete: 'one-time-code', enterkeyhint: 'done', autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false', dir: 'ltr' };
+// Pointer events reach the host from the input, which lies over the boxes.
+const POINTER_EVENTS = ['pointerdown', 'pointermove', 'click', 'dblclick'];
+// Badges of the common password managers (as input-otp finds them); others are found by where they sit.
+const BADGES = '[data-lastpass-icon-root],com-1password-button,[data-dashlanecreated],[style$="2147483647 !important;"]';
+// Password managers add their badge on focus or seconds later: look then, and again.
+const BADGE_PROBES = [0, 2000, 5000];
 const adoptedRoots = new WeakSet<Document | ShadowRoot>();
 let instances = 0;
 
@@ -40,7 +48,7 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @fires {InputEvent} input - Native: the value changed.
  * @fires {Event} change - Native: the value was committed.
  *
- * @csspart field - The box row together with the room reserved for password-manager badges.
+ * @csspart field - The box row, with the room for a password-manager badge when reserved (see `password-manager-badge`).
  * @csspart boxes - The row of boxes.
  * @csspart box - Each box.
  * @csspart box-filled - A box that holds a character.
@@ -48,6 +56,7 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @csspart box-invalid - Every box while `invalid`.
  * @csspart char - The character in a box.
  * @csspart caret - The blinking caret in the active empty box.
+ * @csspart placeholder - The placeholder character in an empty box (see `placeholder`).
  * @csspart separator - The mark between groups (see `groups`).
  * @csspart error - The error message.
  *
@@ -62,10 +71,16 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @cssprop --verify-otp-box-height - Box height.
  * @cssprop --verify-otp-gap - Space between boxes.
  * @cssprop --verify-otp-font-size - Size of the characters.
- * @cssprop --verify-otp-badge-room - Room kept on the right for password-manager badges.
+ * @cssprop --verify-otp-badge-room - Room on the right for a password-manager badge (see `password-manager-badge`).
+ * @cssprop --verify-otp-placeholder-color - Colour of the placeholder characters.
  * @cssprop --verify-otp-border-width - Box border width (doubled while invalid).
  * @cssprop --verify-focus-ring-width - Width of the active box's ring.
  * @cssprop --verify-error-font-size - Size of the error message.
+ *
+ * @cssstate complete - Every box holds a character.
+ * @cssstate invalid - The field is shown as wrong: `invalid`, or the message of a failed submit.
+ * @cssstate empty - No box holds a character.
+ * @cssstate focused - The input has focus.
  */
 export class OtpInput extends LitElement {
   /** The kit version that defined this element. */
@@ -75,6 +90,9 @@ export class OtpInput extends LitElement {
     length: { type: Number, reflect: true },
     mode: { reflect: true },
     pattern: {},
+    case: {},
+    placeholder: {},
+    passwordManagerBadge: { attribute: 'password-manager-badge' },
     name: {},
     defaultValue: { attribute: 'value' },
     required: { type: Boolean, reflect: true },
@@ -96,6 +114,16 @@ export class OtpInput extends LitElement {
   mode: OtpMode = 'numeric';
   /** A regular expression for ONE allowed character (e.g. `[0-9A-F]`); overrides `mode`. */
   pattern = '';
+  /** Letters typed, pasted or set become `upper` or `lower` case (for alphanumeric codes); empty: as they come. */
+  case: OtpCase = '';
+  /** Shown in empty boxes: one character for every box (`○`), or one per box (`123456`). Not read out: assistive technology hears the input's name. */
+  placeholder = '';
+  /**
+   * Room for a password manager's badge right of the last box. `auto`: made only while a badge is
+   * found on focus, over what lies right of the field, so the boxes never move; `reserve`: always
+   * part of the layout; `none`: never (the badge may cover the last box).
+   */
+  passwordManagerBadge: OtpBadgeRoom = 'auto';
   /** Form field name the code submits under. */
   name = '';
   /** The initial value, restored on form reset (the `value` attribute). */
@@ -145,15 +173,23 @@ export class OtpInput extends LitElement {
   #changeFired = false;
   #otpRequest: AbortController | undefined;
   #fieldsetObserver: MutationObserver | undefined;
-  // Engines place the caret at different moments of a click (WebKit after the click event), so
-  // the clicked box is remembered until the next key, and applied on every selection change.
-  #pointerBox: number | undefined;
+  // The boxes a pointer pressed and dragged over, [anchor, focus]. Engines place the caret at
+  // different moments of a click (WebKit after the click event) and select text their own way while
+  // dragging, so these boxes are remembered until the next key and applied on every selection change.
+  #pointerBoxes: [number, number] | undefined;
   // The key that led to the next input event was Backspace.
   #backspace = false;
-  // The selection Shift+arrow made ([start, end]) and its [anchor, focus], to go on from it.
-  #extension: [number, number, [number, number]] | undefined;
+  // A password manager's badge was found (password-manager-badge="auto").
+  #badge = false;
   #groupEnds = new Set<number>();
   readonly #uid = `otp-input-${++instances}`;
+  // Custom states (:state(complete)…); absent where ElementInternals has none (or Lit SSR).
+  readonly #states = this.attachInternals?.().states;
+
+  constructor() {
+    super();
+    for (const type of POINTER_EVENTS) this.addEventListener(type, this);
+  }
 
   /** The current code. Setting it fires no events, like a native input. */
   get value(): string {
@@ -196,6 +232,21 @@ export class OtpInput extends LitElement {
   /** Removes focus from the input. */
   override blur(): void {
     this.#input?.blur();
+  }
+  /** Focuses the field and selects the whole code, so that typing or a paste replaces it. */
+  select(): void {
+    this.focus();
+    this.#pointerBoxes = undefined;
+    this.#input?.select();
+    this.#sync();
+  }
+  /**
+   * Empties the field as a user deleting the code would, focused on the first box: fires `input`
+   * when there was a code (never `otp-complete`); nothing in a disabled or readonly field.
+   */
+  clear(): void {
+    this.focus();
+    if (this.value) this.#insert('', 'typing', 'deleteContent', true);
   }
 
   override connectedCallback(): void {
@@ -259,6 +310,14 @@ export class OtpInput extends LitElement {
         return this.#stopWebOtp();
       case 'reset':
         return this.#onReset();
+      case 'pointerdown':
+        return this.#onPointerDown(e as PointerEvent);
+      case 'pointermove':
+        return this.#onPointerMove(e as PointerEvent);
+      case 'click':
+        return this.#onClick();
+      case 'dblclick':
+        return this.#onDoubleClick();
     }
   }
 
@@ -271,6 +330,16 @@ export class OtpInput extends LitElement {
       if (DEV_MODE) warn('mode', this.mode, 'is not "numeric" or "alphanumeric"', '"numeric"');
       this.mode = 'numeric';
     }
+    if (this.case && this.case !== 'upper' && this.case !== 'lower') {
+      if (DEV_MODE) warn('case', this.case, 'is not "upper" or "lower"', 'letters as they come');
+      this.case = '';
+    }
+    if (this.passwordManagerBadge !== 'auto' && this.passwordManagerBadge !== 'reserve' && this.passwordManagerBadge !== 'none') {
+      // A removed attribute (null) is no mistake.
+      if (DEV_MODE && this.passwordManagerBadge) warn('password-manager-badge', this.passwordManagerBadge, 'is not "auto", "reserve" or "none"', '"auto"');
+      this.passwordManagerBadge = 'auto';
+    }
+    if (this.passwordManagerBadge !== 'auto') this.#badge = false;
     if (changed.has('webotp') && !this.webotp) this.#stopWebOtp();
     if (changed.has('groups') || changed.has('length')) this.#groupEnds = this.#groupEndsFor();
 
@@ -289,7 +358,7 @@ export class OtpInput extends LitElement {
     if (changed.has('required')) input.required = this.required;
     if (changed.has('disabled')) input.disabled = this.disabled;
     if (changed.has('readonly')) input.readOnly = this.readonly;
-    const rules = changed.has('length') || changed.has('mode') || changed.has('pattern');
+    const rules = changed.has('length') || changed.has('mode') || changed.has('pattern') || changed.has('case');
     if (rules) {
       input.maxLength = this.length;
       input.inputMode = this.pattern || this.mode === 'alphanumeric' ? 'text' : 'numeric';
@@ -311,6 +380,24 @@ export class OtpInput extends LitElement {
     this.#renderError(message);
     if (message) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
+    const count = this.#value.length;
+    this.#state('complete', count === this.length);
+    this.#state('invalid', this.invalid || !!message);
+    this.#state('empty', !count);
+    this.#state('focused', this.#focused);
+    if (this.#badge && !this.#badgeFits()) {
+      this.#badge = false;
+      this.requestUpdate();
+    }
+  }
+
+  #state(name: string, on: boolean): void {
+    try {
+      if (on) this.#states?.add(name);
+      else this.#states?.delete(name);
+    } catch {
+      // Chromium before 125 takes only `--name` states: styling falls back to the parts there.
+    }
   }
 
   /** A <label> names the input better than aria-label can (aria-label would override it). */
@@ -325,6 +412,7 @@ export class OtpInput extends LitElement {
     const value = [...this.#value];
     const [start, end] = this.#selection;
     const disabled = this.disabled || this.#fieldDisabled;
+    const marks = [...(this.placeholder ?? '')];
     const boxes = [];
     for (let i = 0; i < this.length; i++) {
       const active = this.#focused && !disabled && (i === start || (i > start && i < end));
@@ -333,12 +421,15 @@ export class OtpInput extends LitElement {
         ? html`<span part="char">${this.masked ? '•' : value[i]}</span>`
         : active && !this.readonly
           ? html`<span part="caret"></span>`
-          : nothing;
+          : (marks[1] ? marks[i] : marks[0])
+            ? html`<span part="placeholder">${marks[1] ? marks[i] : marks[0]}</span>`
+            : nothing;
       boxes.push(html`<span part=${parts}>${content}</span>`);
       if (this.#groupEnds.has(i + 1) && i + 1 < this.length) boxes.push(html`<span part="separator"></span>`);
     }
     const error = this.#errorText();
-    return html`<div part="field" class=${disabled ? 'disabled' : ''} dir="ltr" @pointerdown=${this.#onPointerDown} @click=${this.#onFieldClick} @dblclick=${this.#onFieldDoubleClick}>
+    const room = this.passwordManagerBadge === 'reserve' ? 'reserve' : this.#badge ? 'badge' : '';
+    return html`<div part="field" class="${room} ${disabled ? 'disabled' : ''}" dir="ltr">
         <div part="boxes" aria-hidden="true">${boxes}</div>
         <slot></slot>
       </div>
@@ -443,8 +534,13 @@ export class OtpInput extends LitElement {
     }
   }
 
+  /** The code characters in `text`, in the element's `case`. */
+  #code(text: string): string {
+    return codeCharacters(text, this.#accepts, this.case);
+  }
+
   #clean(text: string): string {
-    return codeCharacters(text, this.#accepts).slice(0, this.length);
+    return this.#code(text).slice(0, this.length);
   }
 
   /** Where the groups end, e.g. {3, 6} for "3-3"; empty (after a warning) for groups that do not fit. */
@@ -459,7 +555,7 @@ export class OtpInput extends LitElement {
     return new Set(sizes.map(n => (at += n)));
   }
 
-  // --- selection: one box at a time ----------------------------------------------------------
+  // --- selection: one box at a time, or a range ----------------------------------------------
 
   /** Puts the caret on box `index`: the character there is selected, so typing overwrites it. */
   #selectBox(index: number): void {
@@ -468,6 +564,16 @@ export class OtpInput extends LitElement {
     const at = Math.max(0, Math.min(index, count, this.length - 1));
     if (at < count) input.setSelectionRange(at, at + 1);
     else input.setSelectionRange(count, count);
+    this.#sync();
+  }
+
+  /** Selects the characters of boxes `anchor` to `focus` (either order); typing replaces them all. */
+  #selectBoxes([anchor, focus]: [number, number]): void {
+    const input = this.#input!;
+    const start = Math.min(anchor, focus);
+    const end = Math.min(Math.max(anchor, focus) + 1, input.value.length);
+    if (end - start < 2) return this.#selectBox(start);
+    input.setSelectionRange(start, end, focus < anchor ? 'backward' : 'forward');
     this.#sync();
   }
 
@@ -496,7 +602,7 @@ export class OtpInput extends LitElement {
     if (e.isComposing || !e.inputType.startsWith('insert')) return;
     const data = e.data ?? e.dataTransfer?.getData('text/plain') ?? null;
     if (data === null) return;
-    const clean = codeCharacters(data, this.#accepts);
+    const clean = this.#code(data);
     const pasted = e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop';
     const source: OtpSource = pasted ? 'paste' : [...data].length > 1 ? 'autofill' : 'typing';
     if (source === 'typing' && clean === data) {
@@ -528,7 +634,7 @@ export class OtpInput extends LitElement {
 
   #onInput(e: Event) {
     const input = this.#input!;
-    this.#pointerBox = undefined;
+    this.#pointerBoxes = undefined;
     const before = this.#value;
     const clean = this.#clean(input.value);
     if (clean !== input.value) {
@@ -573,7 +679,7 @@ export class OtpInput extends LitElement {
   }
 
   #onKeyDown(e: KeyboardEvent) {
-    this.#pointerBox = undefined;
+    this.#pointerBoxes = undefined;
     // By the key, not the input's inputType: WebKit calls deleting a selection with Delete "backward".
     this.#backspace = e.key === 'Backspace';
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -605,11 +711,11 @@ export class OtpInput extends LitElement {
   #extendSelection(forward: boolean): void {
     const input = this.#input!;
     const [start, end] = this.#selection;
-    const [anchor, focus] = this.#extension?.[0] === start && this.#extension[1] === end ? this.#extension[2] : forward ? [start, end] : [end, start];
+    const backward = end - start > 1 ? input.selectionDirection === 'backward' : !forward;
+    const [anchor, focus] = backward ? [end, start] : [start, end];
     const next = Math.max(0, Math.min(focus + (forward ? 1 : -1), input.value.length));
     if (next === anchor) return this.#selectBox(anchor);
     input.setSelectionRange(Math.min(anchor, next), Math.max(anchor, next), next < anchor ? 'backward' : 'forward');
-    this.#extension = [Math.min(anchor, next), Math.max(anchor, next), [anchor, next]];
     this.#sync();
   }
 
@@ -621,12 +727,13 @@ export class OtpInput extends LitElement {
     document.addEventListener('selectionchange', this);
     this.#selectBox(this.#input!.value.length);
     this.#startWebOtp();
+    if (this.passwordManagerBadge === 'auto') for (const delay of BADGE_PROBES) setTimeout(() => this.#findBadge(), delay);
   }
 
   #onBlur() {
     this.#focused = false;
     this.requestUpdate();
-    this.#pointerBox = undefined;
+    this.#pointerBoxes = undefined;
     document.removeEventListener('selectionchange', this);
     // Values the element inserted itself (paste, autofill, WebOTP) get the change event a
     // browser gives typed ones.
@@ -636,32 +743,51 @@ export class OtpInput extends LitElement {
     this.#sync();
   }
 
-  // A collapsed caret becomes a one-box selection, so retyping overwrites; after a click or tap,
-  // the box under the pointer wins over wherever the engine put the caret in the hidden text.
+  // A collapsed caret becomes a one-box selection, so retyping overwrites; after a click, tap or
+  // drag, the boxes under the pointer win over wherever the engine put the caret in the hidden text.
   #onSelectionChange() {
     const input = this.#input!;
     if (!this.#hasFocus()) return;
-    if (this.#pointerBox !== undefined) this.#selectBox(this.#pointerBox);
+    if (this.#pointerBoxes) this.#selectBoxes(this.#pointerBoxes);
     else if (input.selectionStart === input.selectionEnd) this.#selectBox(input.selectionStart!);
     else this.#sync();
   }
 
-  #onPointerDown(e: PointerEvent) {
+  /** The box under `x`: the last one right of them all. */
+  #boxAt(x: number): number {
     const boxes = [...this.renderRoot.querySelectorAll('[part~="box"]')];
-    const index = boxes.findIndex(box => e.clientX < box.getBoundingClientRect().right);
-    this.#pointerBox = index < 0 ? boxes.length - 1 : index;
+    const index = boxes.findIndex(box => x < box.getBoundingClientRect().right);
+    return index < 0 ? boxes.length - 1 : index;
   }
 
-  #onFieldClick() {
-    if (this.#pointerBox !== undefined && this.#hasFocus()) this.#selectBox(this.#pointerBox);
+  // A press starts a range on its box; Shift+press extends the selection to its box, from the
+  // selection's anchor (where the arrows or an earlier press started it).
+  #onPointerDown(e: PointerEvent) {
+    if (e.target !== this.#input) return;
+    const box = this.#boxAt(e.clientX);
+    const [start, end] = this.#selection;
+    const anchor = !e.shiftKey || !this.#hasFocus() ? box : (this.#pointerBoxes?.[0] ?? (this.#input.selectionDirection === 'backward' ? end - 1 : start));
+    this.#pointerBoxes = [anchor, box];
+    if (e.shiftKey) this.#selectBoxes(this.#pointerBoxes);
+  }
+
+  // Dragging with a button down (or a finger) selects every box from the pressed one to this one.
+  #onPointerMove(e: PointerEvent) {
+    const boxes = this.#pointerBoxes;
+    if (!boxes || !(e.buttons & 1) || !this.#hasFocus()) return;
+    const box = this.#boxAt(e.clientX);
+    if (box === boxes[1]) return;
+    boxes[1] = box;
+    this.#selectBoxes(boxes);
+  }
+
+  #onClick() {
+    if (this.#pointerBoxes && this.#hasFocus()) this.#selectBoxes(this.#pointerBoxes);
   }
 
   /** A double click selects the whole code, as in a plain input. */
-  #onFieldDoubleClick() {
-    if (!this.#hasFocus()) return;
-    this.#pointerBox = undefined;
-    this.#input!.select();
-    this.#sync();
+  #onDoubleClick() {
+    if (this.#hasFocus()) this.select();
   }
 
   #onReset() {
@@ -674,6 +800,31 @@ export class OtpInput extends LitElement {
     });
   }
 
+
+  // --- password-manager badges -----------------------------------------------------------------
+
+  /** Finds a badge by its markup or by something other than the input where badges sit: near the input's right edge. */
+  #findBadge(): void {
+    const input = this.#input!;
+    if (this.#badge || this.passwordManagerBadge !== 'auto' || !this.#hasFocus()) return;
+    const { right, top, height } = input.getBoundingClientRect();
+    const there = (this.getRootNode() as Document | ShadowRoot).elementFromPoint(right - 18, top + height / 2);
+    if (!document.querySelector(BADGES) && (!there || there === input)) return;
+    this.#badge = true;
+    this.requestUpdate();
+  }
+
+  /**
+   * Whether the room, made right of the field, stays inside the viewport and every box that clips
+   * or scrolls around it: otherwise it would add a scroll bar, or the badge would be cut off.
+   */
+  #badgeFits(): boolean {
+    const right = this.#input!.getBoundingClientRect().right;
+    for (let el: Element | null = this; (el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)); ) {
+      if (getComputedStyle(el).overflowX !== 'visible') return right <= el.getBoundingClientRect().left + el.clientLeft + el.clientWidth;
+    }
+    return right <= document.documentElement.clientWidth;
+  }
 
   // --- WebOTP --------------------------------------------------------------------------------
 
