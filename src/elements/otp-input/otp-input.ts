@@ -19,6 +19,9 @@ const MAX_LENGTH = 12;
 const INPUT_EVENTS = ['beforeinput', 'input', 'keydown', 'focus', 'blur', 'change', 'invalid', 'selectionchange'];
 // Hints every one-time-code input gets; `dir` keeps the code left to right on RTL pages.
 const INPUT_HINTS = { autocomplete: 'one-time-code', enterkeyhint: 'done', autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false', dir: 'ltr' };
+// Created inputs are copies of one that holds the hints: attributes written to a connected input
+// each cost a style invalidation, which pages with many fields feel.
+let inputPrototype: HTMLInputElement | undefined;
 // Pointer events reach the host from the input, which lies over the boxes.
 const POINTER_EVENTS = ['pointerdown', 'pointermove', 'click', 'dblclick'];
 // Badges of the common password managers (as input-otp finds them); others are found by where they sit.
@@ -158,6 +161,9 @@ export class OtpInput extends LitElement {
   #value = '';
   #selection = [0, 0];
   #focused = false;
+  // Codes are filled in (and announced) only into a focused field: the live region, one node less
+  // for every field on a page, is there from the first focus, before anything is announced.
+  #focusedOnce = false;
   #fieldDisabled = false;
   #showValidity = false;
   readonly #announcer = new Announcer(this);
@@ -171,6 +177,8 @@ export class OtpInput extends LitElement {
   // The fallback name last given to the input.
   #name: string | undefined;
   #changeFired = false;
+  // What the input's setCustomValidity() was last given.
+  #customValidity = '';
   #otpRequest: AbortController | undefined;
   #fieldsetObserver: MutationObserver | undefined;
   // The boxes a pointer pressed and dragged over, [anchor, focus]. Engines place the caret at
@@ -366,16 +374,17 @@ export class OtpInput extends LitElement {
       const clean = this.#clean(input.value);
       if (clean !== input.value) input.value = clean;
     }
-    if (rules || changed.has('defaultValue')) input.defaultValue = this.#clean(this.defaultValue);
+    const defaultValue = this.#clean(this.defaultValue);
+    if (input.defaultValue !== defaultValue) input.defaultValue = defaultValue;
     this.#sync();
   }
 
   protected override updated(): void {
     const input = this.#input!;
-    // Finding the input's <label> makes the engine scan the document: only when the name may change
-    // (`label`, or the strings: set by the app, or another language).
+    // Only when the name may change (`label`, or the strings: set by the app, or another language).
     if ((this.label || this.#strings.label) !== this.#name) this.#nameInput();
-    input.setCustomValidity(this.#validityMessage());
+    const validity = this.#validityMessage();
+    if (validity !== this.#customValidity) input.setCustomValidity((this.#customValidity = validity));
     const message = this.#errorText();
     this.#renderError(message);
     if (message) input.setAttribute('aria-invalid', 'true');
@@ -404,7 +413,8 @@ export class OtpInput extends LitElement {
   #nameInput(): void {
     const input = this.#input!;
     this.#name = this.label || this.#strings.label;
-    if (input.labels?.length || input.hasAttribute('aria-labelledby')) input.removeAttribute('aria-label');
+    // Only an id or a <label> around it can label the input: `labels` would scan the document for nothing.
+    if (input.hasAttribute('aria-labelledby') || ((input.id || this.closest('label')) && input.labels?.length)) input.removeAttribute('aria-label');
     else input.setAttribute('aria-label', this.#name);
   }
 
@@ -416,25 +426,30 @@ export class OtpInput extends LitElement {
     const boxes = [];
     for (let i = 0; i < this.length; i++) {
       const active = this.#focused && !disabled && (i === start || (i > start && i < end));
-      const parts = `box${value[i] ? ' box-filled' : ''}${active ? ' box-active' : ''}${this.invalid ? ' box-invalid' : ''}`;
+      const mark = marks[1] ? marks[i] : marks[0];
       const content = value[i]
         ? html`<span part="char">${this.masked ? '•' : value[i]}</span>`
         : active && !this.readonly
           ? html`<span part="caret"></span>`
-          : (marks[1] ? marks[i] : marks[0])
-            ? html`<span part="placeholder">${marks[1] ? marks[i] : marks[0]}</span>`
+          : mark
+            ? html`<span part="placeholder">${mark}</span>`
             : nothing;
-      boxes.push(html`<span part=${parts}>${content}</span>`);
+      // Most boxes of most fields are plain: a template with no attribute to write.
+      boxes.push(
+        value[i] || active || this.invalid
+          ? html`<span part="box${value[i] ? ' box-filled' : ''}${active ? ' box-active' : ''}${this.invalid ? ' box-invalid' : ''}">${content}</span>`
+          : html`<span part="box">${content}</span>`,
+      );
       if (this.#groupEnds.has(i + 1) && i + 1 < this.length) boxes.push(html`<span part="separator"></span>`);
     }
     const error = this.#errorText();
     const room = this.passwordManagerBadge === 'reserve' ? 'reserve' : this.#badge ? 'badge' : '';
-    return html`<div part="field" class="${room} ${disabled ? 'disabled' : ''}" dir="ltr">
+    return html`<div part="field" class=${room || disabled ? `${room} ${disabled ? 'disabled' : ''}` : nothing} dir="ltr">
         <div part="boxes" aria-hidden="true">${boxes}</div>
         <slot></slot>
       </div>
-      <div part="error" ?hidden=${!error}><slot name="message"></slot></div>
-      ${this.#announcer.region}`;
+      ${error ? html`<div part="error"><slot name="message"></slot></div>` : nothing}
+      ${this.#focusedOnce ? this.#announcer.region : nothing}`;
   }
 
   get #strings(): OtpInputStrings {
@@ -470,12 +485,16 @@ export class OtpInput extends LitElement {
       take('maxlength', 'length', v => (this.length = Number(v)));
       take('aria-label', 'label', v => (this.label = v));
       for (const flag of ['required', 'disabled', 'readonly'] as const) take(flag, flag, () => (this[flag] = true));
+      for (const [name, value] of Object.entries(INPUT_HINTS)) input.setAttribute(name, value);
     } else {
-      input = document.createElement('input');
-      input.value = this.#clean(this.defaultValue);
+      if (!inputPrototype) {
+        inputPrototype = document.createElement('input');
+        for (const [name, value] of Object.entries(INPUT_HINTS)) inputPrototype.setAttribute(name, value);
+      }
+      input = inputPrototype.cloneNode() as HTMLInputElement;
+      input.value = this.#pendingValue ?? this.#clean(this.defaultValue);
       this.append(input);
     }
-    for (const [name, value] of Object.entries(INPUT_HINTS)) input.setAttribute(name, value);
     if (this.#pendingValue !== undefined) input.value = this.#pendingValue;
     this.#pendingValue = undefined;
     this.#input = input;
@@ -484,6 +503,7 @@ export class OtpInput extends LitElement {
   /** Shows the message in the light-DOM `message` slot and links it to the input, keeping the author's own links. */
   #renderError(message: string): void {
     const input = this.#input!;
+    if (!message && this.#errorNode?.parentNode !== this) return;
     const node = (this.#errorNode ??= Object.assign(document.createElement('span'), { slot: 'message', id: `${this.#uid}-error` }));
     const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(id => id && id !== node.id);
     node.textContent = message;
@@ -506,10 +526,9 @@ export class OtpInput extends LitElement {
 
   // A disabled <fieldset> disables the input without telling anyone; watch the ancestors.
   #observeFieldsets(): void {
-    this.#fieldsetObserver ??= new MutationObserver(() => this.#sync());
-    this.#fieldsetObserver.disconnect();
+    this.#fieldsetObserver?.disconnect();
     for (let fs = this.closest('fieldset'); fs; fs = fs.parentElement?.closest('fieldset') ?? null) {
-      this.#fieldsetObserver.observe(fs, { attributes: true, attributeFilter: ['disabled'] });
+      (this.#fieldsetObserver ??= new MutationObserver(() => this.#sync())).observe(fs, { attributes: true, attributeFilter: ['disabled'] });
     }
   }
 
@@ -674,7 +693,7 @@ export class OtpInput extends LitElement {
     const event = new OtpCompleteEvent({ value, source });
     if (!this.dispatchEvent(event) || !this.autosubmit) return;
     // The render that clears "incomplete" has not run yet; the form checks validity now.
-    this.#input!.setCustomValidity(this.#validityMessage());
+    this.#input!.setCustomValidity((this.#customValidity = this.#validityMessage()));
     this.#input!.form?.requestSubmit();
   }
 
@@ -720,7 +739,7 @@ export class OtpInput extends LitElement {
   }
 
   #onFocus() {
-    this.#focused = true;
+    this.#focused = this.#focusedOnce = true;
     this.requestUpdate();
     this.#valueAtFocus = this.#input!.value;
     this.#changeFired = false;
