@@ -24,10 +24,6 @@ const INPUT_HINTS = { autocomplete: 'one-time-code', enterkeyhint: 'done', autoc
 let inputPrototype: HTMLInputElement | undefined;
 // Pointer events reach the host from the input, which lies over the boxes.
 const POINTER_EVENTS = ['pointerdown', 'pointermove', 'click', 'dblclick'];
-// Badges of the common password managers (as input-otp finds them); others are found by where they sit.
-const BADGES = '[data-lastpass-icon-root],com-1password-button,[data-dashlanecreated],[style$="2147483647 !important;"]';
-// Password managers add their badge on focus or seconds later: look then, and again.
-const BADGE_PROBES = [0, 2000, 5000];
 const adoptedRoots = new WeakSet<Document | ShadowRoot>();
 let instances = 0;
 
@@ -334,19 +330,9 @@ export class OtpInput extends LitElement {
       if (DEV_MODE) warn('length', this.length, `is not a whole number from 1 to ${MAX_LENGTH}`, '6');
       this.length = 6;
     }
-    if (this.mode !== 'numeric' && this.mode !== 'alphanumeric') {
-      if (DEV_MODE) warn('mode', this.mode, 'is not "numeric" or "alphanumeric"', '"numeric"');
-      this.mode = 'numeric';
-    }
-    if (this.case && this.case !== 'upper' && this.case !== 'lower') {
-      if (DEV_MODE) warn('case', this.case, 'is not "upper" or "lower"', 'letters as they come');
-      this.case = '';
-    }
-    if (this.passwordManagerBadge !== 'auto' && this.passwordManagerBadge !== 'reserve' && this.passwordManagerBadge !== 'none') {
-      // A removed attribute (null) is no mistake.
-      if (DEV_MODE && this.passwordManagerBadge) warn('password-manager-badge', this.passwordManagerBadge, 'is not "auto", "reserve" or "none"', '"auto"');
-      this.passwordManagerBadge = 'auto';
-    }
+    this.#choose('mode', 'numeric', 'alphanumeric');
+    this.#choose('case', '', 'upper', 'lower');
+    this.#choose('passwordManagerBadge', 'auto', 'reserve', 'none');
     if (this.passwordManagerBadge !== 'auto') this.#badge = false;
     if (changed.has('webotp') && !this.webotp) this.#stopWebOtp();
     if (changed.has('groups') || changed.has('length')) this.#groupEnds = this.#groupEndsFor();
@@ -379,6 +365,17 @@ export class OtpInput extends LitElement {
     this.#sync();
   }
 
+  /** Falls back to the first of `values` when `key` holds none of them (a removed attribute silently). */
+  #choose(key: 'mode' | 'case' | 'passwordManagerBadge', ...values: string[]): void {
+    const value = this[key] ?? '';
+    if (values.includes(value)) return;
+    if (DEV_MODE && value) {
+      const names = values.filter(Boolean).map(v => `"${v}"`);
+      warn(key === 'passwordManagerBadge' ? 'password-manager-badge' : key, value, `is not ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`, values[0] ? `"${values[0]}"` : 'letters as they come');
+    }
+    (this as Record<typeof key, string>)[key] = values[0];
+  }
+
   protected override updated(): void {
     const input = this.#input!;
     // Only when the name may change (`label`, or the strings: set by the app, or another language).
@@ -390,22 +387,13 @@ export class OtpInput extends LitElement {
     if (message) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
     const count = this.#value.length;
-    this.#state('complete', count === this.length);
-    this.#state('invalid', this.invalid || !!message);
-    this.#state('empty', !count);
-    this.#state('focused', this.#focused);
-    if (this.#badge && !this.#badgeFits()) {
-      this.#badge = false;
-      this.requestUpdate();
-    }
-  }
-
-  #state(name: string, on: boolean): void {
-    try {
-      if (on) this.#states?.add(name);
-      else this.#states?.delete(name);
-    } catch {
-      // Chromium before 125 takes only `--name` states: styling falls back to the parts there.
+    const states = { complete: count === this.length, invalid: this.invalid || !!message, empty: !count, focused: this.#focused };
+    for (const [state, on] of Object.entries(states)) {
+      try {
+        this.#states?.[on ? 'add' : 'delete'](state);
+      } catch {
+        // Chromium before 125 takes only `--name` states: styling falls back to the parts there.
+      }
     }
   }
 
@@ -576,23 +564,17 @@ export class OtpInput extends LitElement {
 
   // --- selection: one box at a time, or a range ----------------------------------------------
 
-  /** Puts the caret on box `index`: the character there is selected, so typing overwrites it. */
-  #selectBox(index: number): void {
+  /**
+   * Selects the characters of boxes `anchor` to `focus` (either order; one box when only `anchor`
+   * is given), so that typing overwrites them. Boxes past the code put the caret after it; in a
+   * full code the last box stays selected.
+   */
+  #selectBoxes(anchor: number, focus = anchor): void {
     const input = this.#input!;
     const count = input.value.length;
-    const at = Math.max(0, Math.min(index, count, this.length - 1));
-    if (at < count) input.setSelectionRange(at, at + 1);
-    else input.setSelectionRange(count, count);
-    this.#sync();
-  }
-
-  /** Selects the characters of boxes `anchor` to `focus` (either order); typing replaces them all. */
-  #selectBoxes([anchor, focus]: [number, number]): void {
-    const input = this.#input!;
-    const start = Math.min(anchor, focus);
-    const end = Math.min(Math.max(anchor, focus) + 1, input.value.length);
-    if (end - start < 2) return this.#selectBox(start);
-    input.setSelectionRange(start, end, focus < anchor ? 'backward' : 'forward');
+    const start = Math.max(0, Math.min(anchor, focus, count, this.length - 1));
+    const end = Math.min(Math.max(anchor, focus, start) + 1, count);
+    input.setSelectionRange(start, Math.max(start, end), focus < anchor ? 'backward' : 'forward');
     this.#sync();
   }
 
@@ -674,7 +656,7 @@ export class OtpInput extends LitElement {
       // one, as in every peer, so a second Backspace goes on deleting backwards.
       const back = this.#backspace && caret > 0 && caret < clean.length;
       this.#backspace = false;
-      this.#selectBox(back ? caret - 1 : caret);
+      this.#selectBoxes(back ? caret - 1 : caret);
     } else this.#sync();
     if (source === 'autofill' || source === 'webotp') this.#announcer.announce(this.#strings.filledIn);
     // After the input event has reached every listener: frameworks update their model from it (Vue's
@@ -719,7 +701,7 @@ export class OtpInput extends LitElement {
     else if (e.key === 'End') to = this.#input!.value.length;
     if (to === undefined) return;
     e.preventDefault();
-    this.#selectBox(to);
+    this.#selectBoxes(to);
   }
 
   /**
@@ -733,7 +715,7 @@ export class OtpInput extends LitElement {
     const backward = end - start > 1 ? input.selectionDirection === 'backward' : !forward;
     const [anchor, focus] = backward ? [end, start] : [start, end];
     const next = Math.max(0, Math.min(focus + (forward ? 1 : -1), input.value.length));
-    if (next === anchor) return this.#selectBox(anchor);
+    if (next === anchor) return this.#selectBoxes(anchor);
     input.setSelectionRange(Math.min(anchor, next), Math.max(anchor, next), next < anchor ? 'backward' : 'forward');
     this.#sync();
   }
@@ -744,9 +726,19 @@ export class OtpInput extends LitElement {
     this.#valueAtFocus = this.#input!.value;
     this.#changeFired = false;
     document.addEventListener('selectionchange', this);
-    this.#selectBox(this.#input!.value.length);
+    this.#selectBoxes(this.#input!.value.length);
     this.#startWebOtp();
-    if (this.passwordManagerBadge === 'auto') for (const delay of BADGE_PROBES) setTimeout(() => this.#findBadge(), delay);
+    // Loaded on first focus: a page that never focuses the field never downloads it.
+    if (this.passwordManagerBadge === 'auto' && !this.#badge) {
+      const input = this.#input!;
+      import('./badge.js').then(({ watchForBadge }) =>
+        watchForBadge(this, input, room => {
+          this.#badge = room && this.passwordManagerBadge === 'auto';
+          this.requestUpdate();
+          return this.updateComplete;
+        }),
+      );
+    }
   }
 
   #onBlur() {
@@ -767,8 +759,8 @@ export class OtpInput extends LitElement {
   #onSelectionChange() {
     const input = this.#input!;
     if (!this.#hasFocus()) return;
-    if (this.#pointerBoxes) this.#selectBoxes(this.#pointerBoxes);
-    else if (input.selectionStart === input.selectionEnd) this.#selectBox(input.selectionStart!);
+    if (this.#pointerBoxes) this.#selectBoxes(...this.#pointerBoxes);
+    else if (input.selectionStart === input.selectionEnd) this.#selectBoxes(input.selectionStart!);
     else this.#sync();
   }
 
@@ -787,7 +779,7 @@ export class OtpInput extends LitElement {
     const [start, end] = this.#selection;
     const anchor = !e.shiftKey || !this.#hasFocus() ? box : (this.#pointerBoxes?.[0] ?? (this.#input.selectionDirection === 'backward' ? end - 1 : start));
     this.#pointerBoxes = [anchor, box];
-    if (e.shiftKey) this.#selectBoxes(this.#pointerBoxes);
+    if (e.shiftKey) this.#selectBoxes(anchor, box);
   }
 
   // Dragging with a button down (or a finger) selects every box from the pressed one to this one.
@@ -797,11 +789,11 @@ export class OtpInput extends LitElement {
     const box = this.#boxAt(e.clientX);
     if (box === boxes[1]) return;
     boxes[1] = box;
-    this.#selectBoxes(boxes);
+    this.#selectBoxes(...boxes);
   }
 
   #onClick() {
-    if (this.#pointerBoxes && this.#hasFocus()) this.#selectBoxes(this.#pointerBoxes);
+    if (this.#pointerBoxes && this.#hasFocus()) this.#selectBoxes(...this.#pointerBoxes);
   }
 
   /** A double click selects the whole code, as in a plain input. */
@@ -819,31 +811,6 @@ export class OtpInput extends LitElement {
     });
   }
 
-
-  // --- password-manager badges -----------------------------------------------------------------
-
-  /** Finds a badge by its markup or by something other than the input where badges sit: near the input's right edge. */
-  #findBadge(): void {
-    const input = this.#input!;
-    if (this.#badge || this.passwordManagerBadge !== 'auto' || !this.#hasFocus()) return;
-    const { right, top, height } = input.getBoundingClientRect();
-    const there = (this.getRootNode() as Document | ShadowRoot).elementFromPoint(right - 18, top + height / 2);
-    if (!document.querySelector(BADGES) && (!there || there === input)) return;
-    this.#badge = true;
-    this.requestUpdate();
-  }
-
-  /**
-   * Whether the room, made right of the field, stays inside the viewport and every box that clips
-   * or scrolls around it: otherwise it would add a scroll bar, or the badge would be cut off.
-   */
-  #badgeFits(): boolean {
-    const right = this.#input!.getBoundingClientRect().right;
-    for (let el: Element | null = this; (el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)); ) {
-      if (getComputedStyle(el).overflowX !== 'visible') return right <= el.getBoundingClientRect().left + el.clientLeft + el.clientWidth;
-    }
-    return right <= document.documentElement.clientWidth;
-  }
 
   // --- WebOTP --------------------------------------------------------------------------------
 
