@@ -250,7 +250,7 @@ export class OtpInput extends LitElement {
    */
   clear(): void {
     this.focus();
-    if (this.value) this.#insert('', 'typing', 'deleteContent', true);
+    if (this.value) this.#insert('', 'typing', 'deleteContentBackward', true);
   }
 
   override connectedCallback(): void {

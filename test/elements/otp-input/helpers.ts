@@ -1,5 +1,5 @@
 import { fixture, html, nextFrame } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../../src/elements/otp-input/define.js';
 import type { OtpInput } from '../../../src/elements/otp-input/otp-input.js';
@@ -30,9 +30,46 @@ export const box = (el: HTMLElement, index: number) => el.shadowRoot!.querySelec
 /** A real click in the middle of box `index`. */
 export const clickBox = (el: HTMLElement, index: number) => sendMouse({ type: 'click', position: centre(box(el, index)) });
 
+/** A real press on box `index`, a move to box `to` with the button down, and the release: a drag. */
+export async function dragBoxes(el: HTMLElement, from: number, to: number) {
+  await sendMouse({ type: 'move', position: centre(box(el, from)) });
+  await sendMouse({ type: 'down' });
+  await sendMouse({ type: 'move', position: centre(box(el, to)) });
+  await sendMouse({ type: 'up' });
+}
+
+/** The text the input has selected. */
+export const selected = (input: HTMLInputElement) => input.value.slice(input.selectionStart!, input.selectionEnd!);
+
+// WebDriver's key codes: WebKit's driver takes key sequences, where a modifier stays down until sent again.
+const WEBDRIVER_KEYS: Record<string, string> = { Shift: '\uE008', Control: '\uE009', ArrowLeft: '\uE012', ArrowRight: '\uE014', Backspace: '\uE003', Tab: '\uE004' };
+const webdriver = /AppleWebKit/.test(navigator.userAgent) && !/Chrome/.test(navigator.userAgent);
+
+/** `key` pressed with `modifier` held, as a person does it. */
+export async function withModifier(modifier: 'Shift' | 'Control', key: string) {
+  if (webdriver) return sendKeys({ type: `${WEBDRIVER_KEYS[modifier]}${WEBDRIVER_KEYS[key] ?? key}${WEBDRIVER_KEYS[modifier]}` });
+  await sendKeys({ down: modifier });
+  await sendKeys({ press: key });
+  await sendKeys({ up: modifier });
+}
+
+/** A click on box `index` with Shift held. */
+export async function shiftClickBox(el: HTMLElement, index: number) {
+  if (webdriver) await sendKeys({ type: WEBDRIVER_KEYS.Shift });
+  else await sendKeys({ down: 'Shift' });
+  await clickBox(el, index);
+  if (webdriver) await sendKeys({ type: WEBDRIVER_KEYS.Shift });
+  else await sendKeys({ up: 'Shift' });
+}
+
 /** Index of the box that typing goes to, or -1. */
 export function activeBox(el: OtpInput): number {
   return [...el.shadowRoot!.querySelectorAll('[part~="box"]')].findIndex(b => b.part.contains('box-active'));
+}
+
+/** Indexes of every active box (a selected range shows several). */
+export function activeBoxes(el: OtpInput): number[] {
+  return [...el.shadowRoot!.querySelectorAll('[part~="box"]')].flatMap((b, i) => (b.part.contains('box-active') ? [i] : []));
 }
 
 /**
