@@ -606,8 +606,10 @@ export class OtpInput extends LitElement {
     const clean = this.#code(data);
     const pasted = e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop';
     const source: OtpSource = pasted ? 'paste' : [...data].length > 1 ? 'autofill' : 'typing';
-    if (source === 'typing' && clean === data) {
-      this.#pendingSource = 'typing'; // let the browser insert it: native undo and events stay intact
+    // A typed character the code takes (perhaps in another case, which #onInput turns): the browser
+    // inserts it, so native undo and events stay intact.
+    if (source === 'typing' && clean.toLowerCase() === data.toLowerCase()) {
+      this.#pendingSource = 'typing';
       return;
     }
     // Several characters at once (paste, autofill, a keyboard's clipboard chip): insert them

@@ -174,7 +174,8 @@ describe('<otp-input> as zag pin-input behaves', () => {
 
   it('cut: should splice and shift values left (no holes)', async () => {
     const { el } = await typed('123');
-    await clickBox(el, 1);
+    // To box 2 by keyboard: a click here could pair with the last test's click into a double click.
+    await sendKeys({ press: 'ArrowLeft' });
     await withModifier('Control', 'x');
     await settle(el);
     expect(shown(el)).to.deep.equal(['1', '3', '']);
