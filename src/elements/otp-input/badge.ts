@@ -32,7 +32,7 @@ export function watchForBadge(host: Element, input: HTMLInputElement, show: (roo
   let found = false;
   for (const delay of PROBES) {
     setTimeout(async () => {
-      if (found || !input.matches(':focus') || !badgeFound(input)) return;
+      if (found || (input.getRootNode() as Document | ShadowRoot).activeElement !== input || !badgeFound(input)) return;
       found = true;
       await show(true);
       if (!roomFits(host, input)) await show(false);

@@ -578,8 +578,11 @@ export class OtpInput extends LitElement {
     this.#sync();
   }
 
+  // The focused element of its document (or shadow root), also while the window is in the
+  // background, where WebKit's :focus stops matching although the input keeps its selection.
   #hasFocus(): boolean {
-    return !!this.#input?.matches(':focus');
+    const input = this.#input;
+    return !!input && (input.getRootNode() as Document | ShadowRoot).activeElement === input;
   }
 
   /** Reads the input's state into the rendered state. */

@@ -20,71 +20,9 @@ import {
 } from './helpers.js';
 import type { OtpInput } from '../../../src/elements/otp-input/otp-input.js';
 
-// First: WebKit's driver leaves its window unfocused after some of the pointer tests below, and a
-// password manager (like :focus, which the element reads) only badges a field of a focused window.
-describe('<otp-input password-manager-badge>', () => {
-  let planted: HTMLElement | undefined;
-  afterEach(() => planted?.remove());
-  // A known password manager's marker, as input-otp's own test plants it.
-  const plantBadge = () => {
-    planted = Object.assign(document.createElement('div'), {});
-    planted.setAttribute('data-lastpass-icon-root', '');
-    document.body.append(planted);
-  };
-  const lastBox = (el: OtpInput) => box(el, 5).getBoundingClientRect();
-
-  it('by default the boxes take no room for a badge: the field ends at the last box, and a centred field is centred', async () => {
-    const { root, el, input } = await mount(html`<div style="text-align: center; inline-size: 600px"><otp-input></otp-input></div>`);
-    expect(input.getBoundingClientRect().right).to.equal(lastBox(el).right);
-    const host = el.getBoundingClientRect();
-    const frame = root.getBoundingClientRect();
-    expect(Math.abs(host.left - frame.left - (frame.right - host.right))).to.be.below(1);
-  });
-
-  it('input-otp: with a badge on the page, focus grows the input past the boxes for it, and nothing moves', async () => {
-    const { el, input } = await mount(html`<otp-input></otp-input>`);
-    const before = { host: el.getBoundingClientRect().width, box: lastBox(el).left };
-    plantBadge();
-    input.focus();
-    await waitUntil(() => input.getBoundingClientRect().right - lastBox(el).right >= 30, 'the input grows for the badge', { timeout: 4000 });
-    expect(el.getBoundingClientRect().width).to.equal(before.host);
-    expect(lastBox(el).left).to.equal(before.box);
-  });
-
-  it('input-otp: no room is made where it would overflow a scrolling container', async () => {
-    const { root, el, input } = await mount(html`<div style="overflow: auto; inline-size: 320px"><otp-input></otp-input></div>`);
-    plantBadge();
-    input.focus();
-    await new Promise(resolve => setTimeout(resolve, 200));
-    await settle(el);
-    expect(input.getBoundingClientRect().right).to.equal(lastBox(el).right);
-    expect(root.scrollWidth).to.equal(root.clientWidth);
-  });
-
-  it('"reserve" keeps the room in the layout always; "none" never makes it, badge or not', async () => {
-    const { el: reserve, input } = await mount(html`<otp-input password-manager-badge="reserve"></otp-input>`);
-    expect(input.getBoundingClientRect().right - lastBox(reserve).right).to.be.at.least(30);
-    plantBadge();
-    const { el: none, input: noneInput } = await mount(html`<otp-input password-manager-badge="none"></otp-input>`);
-    noneInput.focus();
-    await new Promise(resolve => setTimeout(resolve, 200));
-    await settle(none);
-    expect(noneInput.getBoundingClientRect().right).to.equal(lastBox(none).right);
-  });
-
-  it('an unknown value warns and falls back to "auto"', async () => {
-    const seen = await warningsDuring(async () => {
-      const { el } = await mount(html`<otp-input password-manager-badge="always"></otp-input>`);
-      expect(el.passwordManagerBadge).to.equal('auto');
-    });
-    expect(seen.join('\n')).to.contain('password-manager-badge="always" is not "auto", "reserve" or "none"; using "auto".');
-  });
-});
-
 describe('<otp-input> selecting boxes with the pointer', () => {
   afterEach(() => resetMouse());
 
-  // Before the drags: after a drag, WebKit's driver loses track of the modifier in the next click.
   it('shift-click extends the selection from the box typing goes to, to the shift-clicked one', async () => {
     const { el, input } = await mount(html`<otp-input value="123456"></otp-input>`);
     input.focus();
@@ -300,5 +238,64 @@ describe('<otp-input> custom states', () => {
     input.blur();
     await settle(el);
     expect(el.matches(':state(focused)')).to.equal(false);
+  });
+});
+
+describe('<otp-input password-manager-badge>', () => {
+  let planted: HTMLElement | undefined;
+  afterEach(() => planted?.remove());
+  // A known password manager's marker, as input-otp's own test plants it.
+  const plantBadge = () => {
+    planted = Object.assign(document.createElement('div'), {});
+    planted.setAttribute('data-lastpass-icon-root', '');
+    document.body.append(planted);
+  };
+  const lastBox = (el: OtpInput) => box(el, 5).getBoundingClientRect();
+
+  it('by default the boxes take no room for a badge: the field ends at the last box, and a centred field is centred', async () => {
+    const { root, el, input } = await mount(html`<div style="text-align: center; inline-size: 600px"><otp-input></otp-input></div>`);
+    expect(input.getBoundingClientRect().right).to.equal(lastBox(el).right);
+    const host = el.getBoundingClientRect();
+    const frame = root.getBoundingClientRect();
+    expect(Math.abs(host.left - frame.left - (frame.right - host.right))).to.be.below(1);
+  });
+
+  it('input-otp: with a badge on the page, focus grows the input past the boxes for it, and nothing moves', async () => {
+    const { el, input } = await mount(html`<otp-input></otp-input>`);
+    const before = { host: el.getBoundingClientRect().width, box: lastBox(el).left };
+    plantBadge();
+    input.focus();
+    await waitUntil(() => input.getBoundingClientRect().right - lastBox(el).right >= 30, 'the input grows for the badge', { timeout: 4000 });
+    expect(el.getBoundingClientRect().width).to.equal(before.host);
+    expect(lastBox(el).left).to.equal(before.box);
+  });
+
+  it('input-otp: no room is made where it would overflow a scrolling container', async () => {
+    const { root, el, input } = await mount(html`<div style="overflow: auto; inline-size: 320px"><otp-input></otp-input></div>`);
+    plantBadge();
+    input.focus();
+    await new Promise(resolve => setTimeout(resolve, 200));
+    await settle(el);
+    expect(input.getBoundingClientRect().right).to.equal(lastBox(el).right);
+    expect(root.scrollWidth).to.equal(root.clientWidth);
+  });
+
+  it('"reserve" keeps the room in the layout always; "none" never makes it, badge or not', async () => {
+    const { el: reserve, input } = await mount(html`<otp-input password-manager-badge="reserve"></otp-input>`);
+    expect(input.getBoundingClientRect().right - lastBox(reserve).right).to.be.at.least(30);
+    plantBadge();
+    const { el: none, input: noneInput } = await mount(html`<otp-input password-manager-badge="none"></otp-input>`);
+    noneInput.focus();
+    await new Promise(resolve => setTimeout(resolve, 200));
+    await settle(none);
+    expect(noneInput.getBoundingClientRect().right).to.equal(lastBox(none).right);
+  });
+
+  it('an unknown value warns and falls back to "auto"', async () => {
+    const seen = await warningsDuring(async () => {
+      const { el } = await mount(html`<otp-input password-manager-badge="always"></otp-input>`);
+      expect(el.passwordManagerBadge).to.equal('auto');
+    });
+    expect(seen.join('\n')).to.contain('password-manager-badge="always" is not "auto", "reserve" or "none"; using "auto".');
   });
 });
