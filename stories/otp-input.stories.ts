@@ -9,6 +9,9 @@ interface OtpArgs {
   length: number;
   mode: 'numeric' | 'alphanumeric';
   pattern: string;
+  case: '' | 'upper' | 'lower';
+  placeholder: string;
+  'password-manager-badge': 'auto' | 'reserve' | 'none';
   groups: string;
   name: string;
   value: string;
@@ -44,6 +47,9 @@ const otp = (a: Partial<OtpArgs>, input: unknown = nothing) =>
     length=${a.length ?? nothing}
     mode=${a.mode ?? nothing}
     pattern=${a.pattern || nothing}
+    case=${a.case || nothing}
+    placeholder=${a.placeholder || nothing}
+    password-manager-badge=${a['password-manager-badge'] || nothing}
     groups=${a.groups || nothing}
     name=${a.name || nothing}
     value=${a.value || nothing}
@@ -72,6 +78,9 @@ const meta = {
     length: 6,
     mode: 'numeric',
     pattern: '',
+    case: '',
+    placeholder: '',
+    'password-manager-badge': 'auto',
     groups: '',
     name: 'code',
     value: '',
@@ -88,10 +97,12 @@ const meta = {
   argTypes: {
     length: { control: { type: 'number', min: 1, max: 12, step: 1 } },
     mode: { control: 'inline-radio', options: ['numeric', 'alphanumeric'] },
+    case: { control: 'inline-radio', options: ['', 'upper', 'lower'] },
+    'password-manager-badge': { control: 'inline-radio', options: ['auto', 'reserve', 'none'] },
     // Manifest rows that the args above already drive (the property twins of attributes) or that
     // markup cannot set: documented, without a control.
     ...Object.fromEntries(
-      ['defaultValue', 'errorMessage', 'strings', 'form', 'validity', 'validationMessage'].map(name => [name, { control: false }]),
+      ['defaultValue', 'errorMessage', 'passwordManagerBadge', 'strings', 'form', 'validity', 'validationMessage'].map(name => [name, { control: false }]),
     ),
   },
   parameters: {
@@ -111,6 +122,29 @@ type Story = StoryObj<OtpArgs>;
 
 /** Empty, six digits: the common case. */
 export const Default: Story = {};
+
+/** `case="upper"` for alphanumeric codes: typed and pasted letters become capitals. */
+export const UpperCase: Story = { args: { mode: 'alphanumeric', case: 'upper', value: 'K7Q' } };
+
+/** `placeholder`: one character for every empty box, or one per box (`123456`). */
+export const Placeholder: Story = { args: { placeholder: '○', value: '12' } };
+
+/**
+ * Drag across boxes (mouse or finger) or Shift+click to select several; typing replaces them.
+ * `select()` and `clear()` do what the buttons say; the custom states colour the boxes.
+ */
+export const SelectionAndStates: Story = {
+  render: args => html`<style>
+      .states-demo otp-input:state(complete)::part(box) { border-color: green; }
+      .states-demo otp-input:state(invalid)::part(box) { border-color: red; }
+    </style>
+    <div class="states-demo">${otp(args)}</div>
+    <p>
+      <button @click=${(e: Event) => (e.target as HTMLElement).closest('p')!.previousElementSibling!.querySelector('otp-input')!.select()}>Select all</button>
+      <button @click=${(e: Event) => (e.target as HTMLElement).closest('p')!.previousElementSibling!.querySelector('otp-input')!.clear()}>Clear</button>
+    </p>`,
+  args: { value: '123456' },
+};
 
 /** `value` is the initial value (restored on form reset); the caret waits in the fourth box. */
 export const Prefilled: Story = { args: { value: '123' } };

@@ -25,6 +25,17 @@ describe('<otp-input> looks', () => {
     await matchesBaseline(await frame(html`<otp-input label="Code" value="123456"></otp-input>`), 'otp-input-full');
   });
 
+  it('placeholders in the empty boxes', async () => {
+    await matchesBaseline(await frame(html`<otp-input label="Code" value="12" placeholder="○"></otp-input>`), 'otp-input-placeholder');
+  });
+
+  it('a range selected (select())', async () => {
+    const f = await frame(html`<otp-input label="Code" value="123456"></otp-input>`);
+    field(f).select();
+    await field(f).updateComplete;
+    await matchesBaseline(f, 'otp-input-selected');
+  });
+
   it('masked', async () => {
     await matchesBaseline(await frame(html`<otp-input label="Code" value="1234" masked></otp-input>`), 'otp-input-masked');
   });

@@ -1,5 +1,7 @@
 /** Which characters a code may hold. */
 export type OtpMode = 'numeric' | 'alphanumeric';
+/** The case letters are turned to; empty: as typed. */
+export type OtpCase = 'upper' | 'lower' | '';
 
 // Zeros of the digit sets that phone keyboards in RTL and South-Asian locales type;
 // NFKC already turns full-width digits (Japanese IMEs) into ASCII.
@@ -21,11 +23,13 @@ export function characterTest(mode: OtpMode, pattern?: RegExp): (ch: string) => 
 
 /**
  * Turns whatever arrived (typed, pasted, autofilled) into code characters: separators stripped,
- * look-alike digits made ASCII, everything the mode does not accept dropped.
+ * look-alike digits made ASCII, letters in `letterCase`, everything the mode does not accept dropped.
  */
-export function codeCharacters(text: string, accepts: (ch: string) => boolean): string {
+export function codeCharacters(text: string, accepts: (ch: string) => boolean, letterCase: OtpCase = ''): string {
   let out = '';
-  for (const raw of text.normalize('NFKC')) {
+  // Before the test, so that `case="upper"` with `pattern="[0-9A-F]"` takes a typed "a".
+  const cased = letterCase === 'upper' ? text.toUpperCase() : letterCase === 'lower' ? text.toLowerCase() : text;
+  for (const raw of cased.normalize('NFKC')) {
     const ch = asciiDigit(raw);
     if (!SEPARATOR.test(ch) && accepts(ch)) out += ch;
   }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { VERSION } from '../../version.js';
-import { characterTest, codeCharacters, type OtpMode } from './characters.js';
+import { characterTest, codeCharacters, type OtpCase, type OtpMode } from './characters.js';
 import { OtpCompleteEvent, type OtpSource } from './events.js';
 import { rootStyles, styles } from './otp-input.styles.js';
 import { otpInput as en } from '../../locales/en.js';
@@ -10,6 +10,8 @@ import type { OtpInputStrings } from './strings.js';
 import { Announcer } from '../internal/announcer.js';
 
 export type { OtpInputStrings };
+/** Where a password manager's badge goes: see `passwordManagerBadge`. */
+export type OtpBadgeRoom = 'auto' | 'reserve' | 'none';
 
 const MAX_LENGTH = 12;
 // The input's events the element handles (selectionchange: engines that fire it at the input,
@@ -17,6 +19,11 @@ const MAX_LENGTH = 12;
 const INPUT_EVENTS = ['beforeinput', 'input', 'keydown', 'focus', 'blur', 'change', 'invalid', 'selectionchange'];
 // Hints every one-time-code input gets; `dir` keeps the code left to right on RTL pages.
 const INPUT_HINTS = { autocomplete: 'one-time-code', enterkeyhint: 'done', autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false', dir: 'ltr' };
+// Created inputs are copies of one that holds the hints: attributes written to a connected input
+// each cost a style invalidation, which pages with many fields feel.
+let inputPrototype: HTMLInputElement | undefined;
+// Pointer events reach the host from the input, which lies over the boxes.
+const POINTER_EVENTS = ['pointerdown', 'pointermove', 'click', 'dblclick'];
 const adoptedRoots = new WeakSet<Document | ShadowRoot>();
 let instances = 0;
 
@@ -40,7 +47,7 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @fires {InputEvent} input - Native: the value changed.
  * @fires {Event} change - Native: the value was committed.
  *
- * @csspart field - The box row together with the room reserved for password-manager badges.
+ * @csspart field - The box row, with the room for a password-manager badge when reserved (see `password-manager-badge`).
  * @csspart boxes - The row of boxes.
  * @csspart box - Each box.
  * @csspart box-filled - A box that holds a character.
@@ -48,6 +55,7 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @csspart box-invalid - Every box while `invalid`.
  * @csspart char - The character in a box.
  * @csspart caret - The blinking caret in the active empty box.
+ * @csspart placeholder - The placeholder character in an empty box (see `placeholder`).
  * @csspart separator - The mark between groups (see `groups`).
  * @csspart error - The error message.
  *
@@ -62,10 +70,16 @@ const warn = (attribute: string, value: unknown, problem: string, fallback: stri
  * @cssprop --verify-otp-box-height - Box height.
  * @cssprop --verify-otp-gap - Space between boxes.
  * @cssprop --verify-otp-font-size - Size of the characters.
- * @cssprop --verify-otp-badge-room - Room kept on the right for password-manager badges.
+ * @cssprop --verify-otp-badge-room - Room on the right for a password-manager badge (see `password-manager-badge`).
+ * @cssprop --verify-otp-placeholder-color - Colour of the placeholder characters.
  * @cssprop --verify-otp-border-width - Box border width (doubled while invalid).
  * @cssprop --verify-focus-ring-width - Width of the active box's ring.
  * @cssprop --verify-error-font-size - Size of the error message.
+ *
+ * @cssstate complete - Every box holds a character.
+ * @cssstate invalid - The field is shown as wrong: `invalid`, or the message of a failed submit.
+ * @cssstate empty - No box holds a character.
+ * @cssstate focused - The input has focus.
  */
 export class OtpInput extends LitElement {
   /** The kit version that defined this element. */
@@ -75,6 +89,9 @@ export class OtpInput extends LitElement {
     length: { type: Number, reflect: true },
     mode: { reflect: true },
     pattern: {},
+    case: {},
+    placeholder: {},
+    passwordManagerBadge: { attribute: 'password-manager-badge' },
     name: {},
     defaultValue: { attribute: 'value' },
     required: { type: Boolean, reflect: true },
@@ -96,6 +113,16 @@ export class OtpInput extends LitElement {
   mode: OtpMode = 'numeric';
   /** A regular expression for ONE allowed character (e.g. `[0-9A-F]`); overrides `mode`. */
   pattern = '';
+  /** Letters typed, pasted or set become `upper` or `lower` case (for alphanumeric codes); empty: as they come. */
+  case: OtpCase = '';
+  /** Shown in empty boxes: one character for every box (`○`), or one per box (`123456`). Not read out: assistive technology hears the input's name. */
+  placeholder = '';
+  /**
+   * Room for a password manager's badge right of the last box. `auto`: made only while a badge is
+   * found on focus, over what lies right of the field, so the boxes never move; `reserve`: always
+   * part of the layout; `none`: never (the badge may cover the last box).
+   */
+  passwordManagerBadge: OtpBadgeRoom = 'auto';
   /** Form field name the code submits under. */
   name = '';
   /** The initial value, restored on form reset (the `value` attribute). */
@@ -130,6 +157,9 @@ export class OtpInput extends LitElement {
   #value = '';
   #selection = [0, 0];
   #focused = false;
+  // Codes are filled in (and announced) only into a focused field: the live region, one node less
+  // for every field on a page, is there from the first focus, before anything is announced.
+  #focusedOnce = false;
   #fieldDisabled = false;
   #showValidity = false;
   readonly #announcer = new Announcer(this);
@@ -143,17 +173,27 @@ export class OtpInput extends LitElement {
   // The fallback name last given to the input.
   #name: string | undefined;
   #changeFired = false;
+  // What the input's setCustomValidity() was last given.
+  #customValidity = '';
   #otpRequest: AbortController | undefined;
   #fieldsetObserver: MutationObserver | undefined;
-  // Engines place the caret at different moments of a click (WebKit after the click event), so
-  // the clicked box is remembered until the next key, and applied on every selection change.
-  #pointerBox: number | undefined;
+  // The boxes a pointer pressed and dragged over, [anchor, focus]. Engines place the caret at
+  // different moments of a click (WebKit after the click event) and select text their own way while
+  // dragging, so these boxes are remembered until the next key and applied on every selection change.
+  #pointerBoxes: [number, number] | undefined;
   // The key that led to the next input event was Backspace.
   #backspace = false;
-  // The selection Shift+arrow made ([start, end]) and its [anchor, focus], to go on from it.
-  #extension: [number, number, [number, number]] | undefined;
+  // A password manager's badge was found (password-manager-badge="auto").
+  #badge = false;
   #groupEnds = new Set<number>();
   readonly #uid = `otp-input-${++instances}`;
+  // Custom states (:state(complete)…); absent where ElementInternals has none (or Lit SSR).
+  readonly #states = this.attachInternals?.().states;
+
+  constructor() {
+    super();
+    for (const type of POINTER_EVENTS) this.addEventListener(type, this);
+  }
 
   /** The current code. Setting it fires no events, like a native input. */
   get value(): string {
@@ -196,6 +236,21 @@ export class OtpInput extends LitElement {
   /** Removes focus from the input. */
   override blur(): void {
     this.#input?.blur();
+  }
+  /** Focuses the field and selects the whole code, so that typing or a paste replaces it. */
+  select(): void {
+    this.focus();
+    this.#pointerBoxes = undefined;
+    this.#input?.select();
+    this.#sync();
+  }
+  /**
+   * Empties the field as a user deleting the code would, focused on the first box: fires `input`
+   * when there was a code (never `otp-complete`); nothing in a disabled or readonly field.
+   */
+  clear(): void {
+    this.focus();
+    if (this.value) this.#insert('', 'typing', 'deleteContentBackward', true);
   }
 
   override connectedCallback(): void {
@@ -259,6 +314,14 @@ export class OtpInput extends LitElement {
         return this.#stopWebOtp();
       case 'reset':
         return this.#onReset();
+      case 'pointerdown':
+        return this.#onPointerDown(e as PointerEvent);
+      case 'pointermove':
+        return this.#onPointerMove(e as PointerEvent);
+      case 'click':
+        return this.#onClick();
+      case 'dblclick':
+        return this.#onDoubleClick();
     }
   }
 
@@ -267,10 +330,10 @@ export class OtpInput extends LitElement {
       if (DEV_MODE) warn('length', this.length, `is not a whole number from 1 to ${MAX_LENGTH}`, '6');
       this.length = 6;
     }
-    if (this.mode !== 'numeric' && this.mode !== 'alphanumeric') {
-      if (DEV_MODE) warn('mode', this.mode, 'is not "numeric" or "alphanumeric"', '"numeric"');
-      this.mode = 'numeric';
-    }
+    this.#choose('mode', 'numeric', 'alphanumeric');
+    this.#choose('case', '', 'upper', 'lower');
+    this.#choose('passwordManagerBadge', 'auto', 'reserve', 'none');
+    if (this.passwordManagerBadge !== 'auto') this.#badge = false;
     if (changed.has('webotp') && !this.webotp) this.#stopWebOtp();
     if (changed.has('groups') || changed.has('length')) this.#groupEnds = this.#groupEndsFor();
 
@@ -289,7 +352,7 @@ export class OtpInput extends LitElement {
     if (changed.has('required')) input.required = this.required;
     if (changed.has('disabled')) input.disabled = this.disabled;
     if (changed.has('readonly')) input.readOnly = this.readonly;
-    const rules = changed.has('length') || changed.has('mode') || changed.has('pattern');
+    const rules = changed.has('length') || changed.has('mode') || changed.has('pattern') || changed.has('case');
     if (rules) {
       input.maxLength = this.length;
       input.inputMode = this.pattern || this.mode === 'alphanumeric' ? 'text' : 'numeric';
@@ -297,27 +360,49 @@ export class OtpInput extends LitElement {
       const clean = this.#clean(input.value);
       if (clean !== input.value) input.value = clean;
     }
-    if (rules || changed.has('defaultValue')) input.defaultValue = this.#clean(this.defaultValue);
+    const defaultValue = this.#clean(this.defaultValue);
+    if (input.defaultValue !== defaultValue) input.defaultValue = defaultValue;
     this.#sync();
+  }
+
+  /** Falls back to the first of `values` when `key` holds none of them (a removed attribute silently). */
+  #choose(key: 'mode' | 'case' | 'passwordManagerBadge', ...values: string[]): void {
+    const value = this[key] ?? '';
+    if (values.includes(value)) return;
+    if (DEV_MODE && value) {
+      const names = values.filter(Boolean).map(v => `"${v}"`);
+      warn(key === 'passwordManagerBadge' ? 'password-manager-badge' : key, value, `is not ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`, values[0] ? `"${values[0]}"` : 'letters as they come');
+    }
+    (this as Record<typeof key, string>)[key] = values[0];
   }
 
   protected override updated(): void {
     const input = this.#input!;
-    // Finding the input's <label> makes the engine scan the document: only when the name may change
-    // (`label`, or the strings: set by the app, or another language).
+    // Only when the name may change (`label`, or the strings: set by the app, or another language).
     if ((this.label || this.#strings.label) !== this.#name) this.#nameInput();
-    input.setCustomValidity(this.#validityMessage());
+    const validity = this.#validityMessage();
+    if (validity !== this.#customValidity) input.setCustomValidity((this.#customValidity = validity));
     const message = this.#errorText();
     this.#renderError(message);
     if (message) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
+    const count = this.#value.length;
+    const states = { complete: count === this.length, invalid: this.invalid || !!message, empty: !count, focused: this.#focused };
+    for (const [state, on] of Object.entries(states)) {
+      try {
+        this.#states?.[on ? 'add' : 'delete'](state);
+      } catch {
+        // Chromium before 125 takes only `--name` states: styling falls back to the parts there.
+      }
+    }
   }
 
   /** A <label> names the input better than aria-label can (aria-label would override it). */
   #nameInput(): void {
     const input = this.#input!;
     this.#name = this.label || this.#strings.label;
-    if (input.labels?.length || input.hasAttribute('aria-labelledby')) input.removeAttribute('aria-label');
+    // Only an id or a <label> around it can label the input: `labels` would scan the document for nothing.
+    if (input.hasAttribute('aria-labelledby') || ((input.id || this.closest('label')) && input.labels?.length)) input.removeAttribute('aria-label');
     else input.setAttribute('aria-label', this.#name);
   }
 
@@ -325,25 +410,34 @@ export class OtpInput extends LitElement {
     const value = [...this.#value];
     const [start, end] = this.#selection;
     const disabled = this.disabled || this.#fieldDisabled;
+    const marks = [...(this.placeholder ?? '')];
     const boxes = [];
     for (let i = 0; i < this.length; i++) {
       const active = this.#focused && !disabled && (i === start || (i > start && i < end));
-      const parts = `box${value[i] ? ' box-filled' : ''}${active ? ' box-active' : ''}${this.invalid ? ' box-invalid' : ''}`;
+      const mark = marks[1] ? marks[i] : marks[0];
       const content = value[i]
         ? html`<span part="char">${this.masked ? '•' : value[i]}</span>`
         : active && !this.readonly
           ? html`<span part="caret"></span>`
-          : nothing;
-      boxes.push(html`<span part=${parts}>${content}</span>`);
+          : mark
+            ? html`<span part="placeholder">${mark}</span>`
+            : nothing;
+      // Most boxes of most fields are plain: a template with no attribute to write.
+      boxes.push(
+        value[i] || active || this.invalid
+          ? html`<span part="box${value[i] ? ' box-filled' : ''}${active ? ' box-active' : ''}${this.invalid ? ' box-invalid' : ''}">${content}</span>`
+          : html`<span part="box">${content}</span>`,
+      );
       if (this.#groupEnds.has(i + 1) && i + 1 < this.length) boxes.push(html`<span part="separator"></span>`);
     }
     const error = this.#errorText();
-    return html`<div part="field" class=${disabled ? 'disabled' : ''} dir="ltr" @pointerdown=${this.#onPointerDown} @click=${this.#onFieldClick} @dblclick=${this.#onFieldDoubleClick}>
+    const room = this.passwordManagerBadge === 'reserve' ? 'reserve' : this.#badge ? 'badge' : '';
+    return html`<div part="field" class=${room || disabled ? `${room} ${disabled ? 'disabled' : ''}` : nothing} dir="ltr">
         <div part="boxes" aria-hidden="true">${boxes}</div>
         <slot></slot>
       </div>
-      <div part="error" ?hidden=${!error}><slot name="message"></slot></div>
-      ${this.#announcer.region}`;
+      ${error ? html`<div part="error"><slot name="message"></slot></div>` : nothing}
+      ${this.#focusedOnce ? this.#announcer.region : nothing}`;
   }
 
   get #strings(): OtpInputStrings {
@@ -379,12 +473,16 @@ export class OtpInput extends LitElement {
       take('maxlength', 'length', v => (this.length = Number(v)));
       take('aria-label', 'label', v => (this.label = v));
       for (const flag of ['required', 'disabled', 'readonly'] as const) take(flag, flag, () => (this[flag] = true));
+      for (const [name, value] of Object.entries(INPUT_HINTS)) input.setAttribute(name, value);
     } else {
-      input = document.createElement('input');
-      input.value = this.#clean(this.defaultValue);
+      if (!inputPrototype) {
+        inputPrototype = document.createElement('input');
+        for (const [name, value] of Object.entries(INPUT_HINTS)) inputPrototype.setAttribute(name, value);
+      }
+      input = inputPrototype.cloneNode() as HTMLInputElement;
+      input.value = this.#pendingValue ?? this.#clean(this.defaultValue);
       this.append(input);
     }
-    for (const [name, value] of Object.entries(INPUT_HINTS)) input.setAttribute(name, value);
     if (this.#pendingValue !== undefined) input.value = this.#pendingValue;
     this.#pendingValue = undefined;
     this.#input = input;
@@ -393,6 +491,7 @@ export class OtpInput extends LitElement {
   /** Shows the message in the light-DOM `message` slot and links it to the input, keeping the author's own links. */
   #renderError(message: string): void {
     const input = this.#input!;
+    if (!message && this.#errorNode?.parentNode !== this) return;
     const node = (this.#errorNode ??= Object.assign(document.createElement('span'), { slot: 'message', id: `${this.#uid}-error` }));
     const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(id => id && id !== node.id);
     node.textContent = message;
@@ -415,10 +514,9 @@ export class OtpInput extends LitElement {
 
   // A disabled <fieldset> disables the input without telling anyone; watch the ancestors.
   #observeFieldsets(): void {
-    this.#fieldsetObserver ??= new MutationObserver(() => this.#sync());
-    this.#fieldsetObserver.disconnect();
+    this.#fieldsetObserver?.disconnect();
     for (let fs = this.closest('fieldset'); fs; fs = fs.parentElement?.closest('fieldset') ?? null) {
-      this.#fieldsetObserver.observe(fs, { attributes: true, attributeFilter: ['disabled'] });
+      (this.#fieldsetObserver ??= new MutationObserver(() => this.#sync())).observe(fs, { attributes: true, attributeFilter: ['disabled'] });
     }
   }
 
@@ -443,8 +541,13 @@ export class OtpInput extends LitElement {
     }
   }
 
+  /** The code characters in `text`, in the element's `case`. */
+  #code(text: string): string {
+    return codeCharacters(text, this.#accepts, this.case);
+  }
+
   #clean(text: string): string {
-    return codeCharacters(text, this.#accepts).slice(0, this.length);
+    return this.#code(text).slice(0, this.length);
   }
 
   /** Where the groups end, e.g. {3, 6} for "3-3"; empty (after a warning) for groups that do not fit. */
@@ -459,20 +562,27 @@ export class OtpInput extends LitElement {
     return new Set(sizes.map(n => (at += n)));
   }
 
-  // --- selection: one box at a time ----------------------------------------------------------
+  // --- selection: one box at a time, or a range ----------------------------------------------
 
-  /** Puts the caret on box `index`: the character there is selected, so typing overwrites it. */
-  #selectBox(index: number): void {
+  /**
+   * Selects the characters of boxes `anchor` to `focus` (either order; one box when only `anchor`
+   * is given), so that typing overwrites them. Boxes past the code put the caret after it; in a
+   * full code the last box stays selected.
+   */
+  #selectBoxes(anchor: number, focus = anchor): void {
     const input = this.#input!;
     const count = input.value.length;
-    const at = Math.max(0, Math.min(index, count, this.length - 1));
-    if (at < count) input.setSelectionRange(at, at + 1);
-    else input.setSelectionRange(count, count);
+    const start = Math.max(0, Math.min(anchor, focus, count, this.length - 1));
+    const end = Math.min(Math.max(anchor, focus, start) + 1, count);
+    input.setSelectionRange(start, Math.max(start, end), focus < anchor ? 'backward' : 'forward');
     this.#sync();
   }
 
+  // The focused element of its document (or shadow root), also while the window is in the
+  // background, where WebKit's :focus stops matching although the input keeps its selection.
   #hasFocus(): boolean {
-    return !!this.#input?.matches(':focus');
+    const input = this.#input;
+    return !!input && (input.getRootNode() as Document | ShadowRoot).activeElement === input;
   }
 
   /** Reads the input's state into the rendered state. */
@@ -496,11 +606,13 @@ export class OtpInput extends LitElement {
     if (e.isComposing || !e.inputType.startsWith('insert')) return;
     const data = e.data ?? e.dataTransfer?.getData('text/plain') ?? null;
     if (data === null) return;
-    const clean = codeCharacters(data, this.#accepts);
+    const clean = this.#code(data);
     const pasted = e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop';
     const source: OtpSource = pasted ? 'paste' : [...data].length > 1 ? 'autofill' : 'typing';
-    if (source === 'typing' && clean === data) {
-      this.#pendingSource = 'typing'; // let the browser insert it: native undo and events stay intact
+    // A typed character the code takes (perhaps in another case, which #onInput turns): the browser
+    // inserts it, so native undo and events stay intact.
+    if (source === 'typing' && clean.toLowerCase() === data.toLowerCase()) {
+      this.#pendingSource = 'typing';
       return;
     }
     // Several characters at once (paste, autofill, a keyboard's clipboard chip): insert them
@@ -528,7 +640,7 @@ export class OtpInput extends LitElement {
 
   #onInput(e: Event) {
     const input = this.#input!;
-    this.#pointerBox = undefined;
+    this.#pointerBoxes = undefined;
     const before = this.#value;
     const clean = this.#clean(input.value);
     if (clean !== input.value) {
@@ -549,7 +661,7 @@ export class OtpInput extends LitElement {
       // one, as in every peer, so a second Backspace goes on deleting backwards.
       const back = this.#backspace && caret > 0 && caret < clean.length;
       this.#backspace = false;
-      this.#selectBox(back ? caret - 1 : caret);
+      this.#selectBoxes(back ? caret - 1 : caret);
     } else this.#sync();
     if (source === 'autofill' || source === 'webotp') this.#announcer.announce(this.#strings.filledIn);
     // After the input event has reached every listener: frameworks update their model from it (Vue's
@@ -568,12 +680,12 @@ export class OtpInput extends LitElement {
     const event = new OtpCompleteEvent({ value, source });
     if (!this.dispatchEvent(event) || !this.autosubmit) return;
     // The render that clears "incomplete" has not run yet; the form checks validity now.
-    this.#input!.setCustomValidity(this.#validityMessage());
+    this.#input!.setCustomValidity((this.#customValidity = this.#validityMessage()));
     this.#input!.form?.requestSubmit();
   }
 
   #onKeyDown(e: KeyboardEvent) {
-    this.#pointerBox = undefined;
+    this.#pointerBoxes = undefined;
     // By the key, not the input's inputType: WebKit calls deleting a selection with Delete "backward".
     this.#backspace = e.key === 'Backspace';
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -594,7 +706,7 @@ export class OtpInput extends LitElement {
     else if (e.key === 'End') to = this.#input!.value.length;
     if (to === undefined) return;
     e.preventDefault();
-    this.#selectBox(to);
+    this.#selectBoxes(to);
   }
 
   /**
@@ -605,28 +717,39 @@ export class OtpInput extends LitElement {
   #extendSelection(forward: boolean): void {
     const input = this.#input!;
     const [start, end] = this.#selection;
-    const [anchor, focus] = this.#extension?.[0] === start && this.#extension[1] === end ? this.#extension[2] : forward ? [start, end] : [end, start];
+    const backward = end - start > 1 ? input.selectionDirection === 'backward' : !forward;
+    const [anchor, focus] = backward ? [end, start] : [start, end];
     const next = Math.max(0, Math.min(focus + (forward ? 1 : -1), input.value.length));
-    if (next === anchor) return this.#selectBox(anchor);
+    if (next === anchor) return this.#selectBoxes(anchor);
     input.setSelectionRange(Math.min(anchor, next), Math.max(anchor, next), next < anchor ? 'backward' : 'forward');
-    this.#extension = [Math.min(anchor, next), Math.max(anchor, next), [anchor, next]];
     this.#sync();
   }
 
   #onFocus() {
-    this.#focused = true;
+    this.#focused = this.#focusedOnce = true;
     this.requestUpdate();
     this.#valueAtFocus = this.#input!.value;
     this.#changeFired = false;
     document.addEventListener('selectionchange', this);
-    this.#selectBox(this.#input!.value.length);
+    this.#selectBoxes(this.#input!.value.length);
     this.#startWebOtp();
+    // Loaded on first focus: a page that never focuses the field never downloads it.
+    if (this.passwordManagerBadge === 'auto' && !this.#badge) {
+      const input = this.#input!;
+      import('./badge.js').then(({ watchForBadge }) =>
+        watchForBadge(this, input, room => {
+          this.#badge = room && this.passwordManagerBadge === 'auto';
+          this.requestUpdate();
+          return this.updateComplete;
+        }),
+      );
+    }
   }
 
   #onBlur() {
     this.#focused = false;
     this.requestUpdate();
-    this.#pointerBox = undefined;
+    this.#pointerBoxes = undefined;
     document.removeEventListener('selectionchange', this);
     // Values the element inserted itself (paste, autofill, WebOTP) get the change event a
     // browser gives typed ones.
@@ -636,32 +759,51 @@ export class OtpInput extends LitElement {
     this.#sync();
   }
 
-  // A collapsed caret becomes a one-box selection, so retyping overwrites; after a click or tap,
-  // the box under the pointer wins over wherever the engine put the caret in the hidden text.
+  // A collapsed caret becomes a one-box selection, so retyping overwrites; after a click, tap or
+  // drag, the boxes under the pointer win over wherever the engine put the caret in the hidden text.
   #onSelectionChange() {
     const input = this.#input!;
     if (!this.#hasFocus()) return;
-    if (this.#pointerBox !== undefined) this.#selectBox(this.#pointerBox);
-    else if (input.selectionStart === input.selectionEnd) this.#selectBox(input.selectionStart!);
+    if (this.#pointerBoxes) this.#selectBoxes(...this.#pointerBoxes);
+    else if (input.selectionStart === input.selectionEnd) this.#selectBoxes(input.selectionStart!);
     else this.#sync();
   }
 
-  #onPointerDown(e: PointerEvent) {
+  /** The box under `x`: the last one right of them all. */
+  #boxAt(x: number): number {
     const boxes = [...this.renderRoot.querySelectorAll('[part~="box"]')];
-    const index = boxes.findIndex(box => e.clientX < box.getBoundingClientRect().right);
-    this.#pointerBox = index < 0 ? boxes.length - 1 : index;
+    const index = boxes.findIndex(box => x < box.getBoundingClientRect().right);
+    return index < 0 ? boxes.length - 1 : index;
   }
 
-  #onFieldClick() {
-    if (this.#pointerBox !== undefined && this.#hasFocus()) this.#selectBox(this.#pointerBox);
+  // A press starts a range on its box; Shift+press extends the selection to its box, from the
+  // selection's anchor (where the arrows or an earlier press started it).
+  #onPointerDown(e: PointerEvent) {
+    if (e.target !== this.#input) return;
+    const box = this.#boxAt(e.clientX);
+    const [start, end] = this.#selection;
+    const anchor = !e.shiftKey || !this.#hasFocus() ? box : (this.#pointerBoxes?.[0] ?? (this.#input.selectionDirection === 'backward' ? end - 1 : start));
+    this.#pointerBoxes = [anchor, box];
+    if (e.shiftKey) this.#selectBoxes(anchor, box);
+  }
+
+  // Dragging with a button down (or a finger) selects every box from the pressed one to this one.
+  #onPointerMove(e: PointerEvent) {
+    const boxes = this.#pointerBoxes;
+    if (!boxes || !(e.buttons & 1) || !this.#hasFocus()) return;
+    const box = this.#boxAt(e.clientX);
+    if (box === boxes[1]) return;
+    boxes[1] = box;
+    this.#selectBoxes(...boxes);
+  }
+
+  #onClick() {
+    if (this.#pointerBoxes && this.#hasFocus()) this.#selectBoxes(...this.#pointerBoxes);
   }
 
   /** A double click selects the whole code, as in a plain input. */
-  #onFieldDoubleClick() {
-    if (!this.#hasFocus()) return;
-    this.#pointerBox = undefined;
-    this.#input!.select();
-    this.#sync();
+  #onDoubleClick() {
+    if (this.#hasFocus()) this.select();
   }
 
   #onReset() {

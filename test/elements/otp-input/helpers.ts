@@ -1,5 +1,5 @@
 import { fixture, html, nextFrame } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../../src/elements/otp-input/define.js';
 import type { OtpInput } from '../../../src/elements/otp-input/otp-input.js';
@@ -27,12 +27,51 @@ export function centre(element: Element): [number, number] {
 /** Box `index` of `el`. */
 export const box = (el: HTMLElement, index: number) => el.shadowRoot!.querySelectorAll('[part~="box"]')[index];
 
-/** A real click in the middle of box `index`. */
-export const clickBox = (el: HTMLElement, index: number) => sendMouse({ type: 'click', position: centre(box(el, index)) });
+// Successive clicks land 12 px apart, left and right of a box's middle: engines pair two clicks at
+// one spot into a double click (which selects the whole code), even across tests.
+let clicks = 0;
+
+/** A real click on box `index`, near its middle. */
+export function clickBox(el: HTMLElement, index: number) {
+  const [x, y] = centre(box(el, index));
+  return sendMouse({ type: 'click', position: [x + (clicks++ % 2 ? 6 : -6), y] });
+}
+
+/** A real press on box `index`, a move to box `to` with the button down, and the release: a drag. */
+export async function dragBoxes(el: HTMLElement, from: number, to: number) {
+  await sendMouse({ type: 'move', position: centre(box(el, from)) });
+  await sendMouse({ type: 'down' });
+  await sendMouse({ type: 'move', position: centre(box(el, to)) });
+  await sendMouse({ type: 'up' });
+}
+
+/** The text the input has selected. */
+export const selected = (input: HTMLInputElement) => input.value.slice(input.selectionStart!, input.selectionEnd!);
+
+// WebDriver's key codes: WebKit's driver takes key sequences, where a modifier stays down until sent again.
+const WEBDRIVER_KEYS: Record<string, string> = { Shift: '\uE008', Control: '\uE009', ArrowLeft: '\uE012', ArrowRight: '\uE014', Backspace: '\uE003', Tab: '\uE004' };
+const webdriver = /AppleWebKit/.test(navigator.userAgent) && !/Chrome/.test(navigator.userAgent);
+
+/** `key` pressed with `modifier` held, as a person does it. */
+export async function withModifier(modifier: 'Shift' | 'Control', key: string) {
+  if (webdriver) return sendKeys({ type: `${WEBDRIVER_KEYS[modifier]}${WEBDRIVER_KEYS[key] ?? key}${WEBDRIVER_KEYS[modifier]}` });
+  await sendKeys({ down: modifier });
+  await sendKeys({ press: key });
+  await sendKeys({ up: modifier });
+}
+
+/** A click on box `index` with Shift held (test/support/modified-click-plugin.mjs). */
+export const shiftClickBox = (el: HTMLElement, index: number) =>
+  executeServerCommand('modified-click', { position: centre(box(el, index)), modifier: 'Shift' });
 
 /** Index of the box that typing goes to, or -1. */
 export function activeBox(el: OtpInput): number {
   return [...el.shadowRoot!.querySelectorAll('[part~="box"]')].findIndex(b => b.part.contains('box-active'));
+}
+
+/** Indexes of every active box (a selected range shows several). */
+export function activeBoxes(el: OtpInput): number[] {
+  return [...el.shadowRoot!.querySelectorAll('[part~="box"]')].flatMap((b, i) => (b.part.contains('box-active') ? [i] : []));
 }
 
 /**

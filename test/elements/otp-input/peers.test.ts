@@ -2,21 +2,9 @@
 // each with real keyboard and mouse input; each test names the peer behaviour it covers.
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { activeBox, box, centre, clickBox, html, mount, settle, shown } from './helpers.js';
+import { activeBox, box, centre, clickBox, html, mount, selected, settle, shown, withModifier } from './helpers.js';
 
-const selected = (input: HTMLInputElement) => input.value.slice(input.selectionStart!, input.selectionEnd!);
-
-// WebDriver's key codes: WebKit's driver takes key sequences, where Shift stays down until sent again.
-const WEBDRIVER_KEYS = { Shift: '\uE008', ArrowLeft: '\uE012', ArrowRight: '\uE014' };
-const webdriver = /AppleWebKit/.test(navigator.userAgent) && !/Chrome/.test(navigator.userAgent);
-
-/** Shift+`key`, as a person presses it. */
-async function withShift(key: 'ArrowLeft' | 'ArrowRight') {
-  if (webdriver) return sendKeys({ type: `${WEBDRIVER_KEYS.Shift}${WEBDRIVER_KEYS[key]}${WEBDRIVER_KEYS.Shift}` });
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: key });
-  await sendKeys({ up: 'Shift' });
-}
+const withShift = (key: 'ArrowLeft' | 'ArrowRight') => withModifier('Shift', key);
 
 describe('<otp-input> as its peers behave', () => {
   afterEach(() => resetMouse());
