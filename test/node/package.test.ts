@@ -63,8 +63,8 @@ test("the React wrappers are client components ('use client'), in both builds", 
   assert.doesNotMatch(readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8'), /use client/, 'only the React entry');
 });
 
-test('the types-only entries (vue, jsx) import at run time as empty modules', async () => {
-  for (const entry of ['verify-elements/vue', 'verify-elements/jsx']) {
+test('the types-only entries (vue, jsx, svelte) import at run time as empty modules', async () => {
+  for (const entry of ['verify-elements/vue', 'verify-elements/jsx', 'verify-elements/svelte']) {
     assert.deepEqual(Object.keys(await import(entry)), [], entry);
   }
 });
