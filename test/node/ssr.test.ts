@@ -32,3 +32,10 @@ test('<verify-enroll> and <verify-challenge-prompt> render on the server', async
   const prompt = await rendered(html`<verify-challenge-prompt></verify-challenge-prompt>`);
   assert.match(prompt, /<verify-challenge-prompt><template shadowroot(mode)?="open"/);
 });
+
+test('<OtpInput> server-renders the <input> the element would add, and keeps an input the app gives', async () => {
+  const [{ createElement }, { renderToString }, { OtpInput }] = await Promise.all([import('react'), import('react-dom/server'), import('verify-elements/react')]);
+  assert.match(renderToString(createElement(OtpInput, { length: 6 })), /^<otp-input[^>]*><input\/><\/otp-input>$/);
+  const own = renderToString(createElement(OtpInput, null, createElement('input', { name: 'code' })));
+  assert.match(own, /^<otp-input[^>]*><input name="code"\/><\/otp-input>$/);
+});
