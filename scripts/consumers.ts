@@ -1,8 +1,9 @@
 // The consumer matrix (part of `npm test`): the kit packed as npm publishes it, installed without
 // firebase into one fixture app per framework (consumers/<app>/), each built with its own tool and
 // run in Chromium with real key presses; the CDN page also enrolls and approves against the emulator.
-// The fixtures are copied OUT of the repository (CONSUMERS_DIR, default <tmp>/verify-elements-consumers)
-// so that nothing resolves from the repository's own node_modules, where firebase is a dev dependency.
+// The fixtures are copied OUT of the repository (CONSUMERS_DIR, default a folder of the system's tmp
+// per checkout) so that nothing resolves from the repository's own node_modules, where firebase is a
+// dev dependency. CONSUMER_APPS=vite-ts,next narrows a local run.
 // One lockfile (consumers/package-lock.json) serves every app: `npm ci` once, skipped when the
 // installed tree already matches it; npm's cache (npm_config_cache) makes a cold install warm.
 // Writes consumers/results.md (the table) and, with CONSUMERS_RESULTS=<file>, one JSON count per app.
@@ -23,8 +24,9 @@ import { Backend, newIdentity } from '../test/support/verify-backend.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(repo, 'consumers');
-const work = resolve(process.env.CONSUMERS_DIR ?? join(tmpdir(), 'verify-elements-consumers'));
-const only = process.env.CONSUMERS?.split(',').filter(Boolean);
+const checkout = createHash('sha256').update(repo).digest('hex').slice(0, 8);
+const work = resolve(process.env.CONSUMERS_DIR ?? join(tmpdir(), `verify-elements-consumers-${checkout}`));
+const only = process.env.CONSUMER_APPS?.split(',').filter(Boolean);
 const CODE = '135790';
 
 interface Result {
@@ -48,7 +50,7 @@ interface App {
   push?: boolean;
 }
 
-const apps: App[] = [
+const apps = ([
   { name: 'html-cdn', steps: [], serve: { dir: '.', mounts: { '/cdn/': 'node_modules/verify-elements/dist/cdn' } }, push: true },
   { name: 'vite-ts', steps: [['tsc', '-p', 'tsconfig.bundler.json'], ['tsc', '-p', 'tsconfig.node16.json'], ['vite', 'build']], serve: { dir: 'dist' } },
   { name: 'vite-react', steps: [['tsc', '-p', 'tsconfig.json'], ['vite', 'build']], serve: { dir: 'dist' } },
@@ -57,7 +59,7 @@ const apps: App[] = [
   { name: 'vue', steps: [['vite', 'build']], serve: { dir: 'dist' } },
   { name: 'svelte', steps: [['svelte-check', '--fail-on-warnings'], ['vite', 'build']], serve: { dir: 'dist' } },
   { name: 'angular', steps: [['ng', 'build']], serve: { dir: 'dist/browser' } },
-].filter(app => !only || only.includes(app.name));
+] satisfies App[] as App[]).filter(app => !only || only.includes(app.name));
 
 const env = { ...process.env, PATH: `${join(work, 'node_modules', '.bin')}:${process.env.PATH}`, NEXT_TELEMETRY_DISABLED: '1', NG_CLI_ANALYTICS: 'false', CI: 'true' };
 
