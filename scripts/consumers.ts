@@ -7,13 +7,13 @@
 // One lockfile (consumers/package-lock.json) serves every app: `npm ci` once, skipped when the
 // installed tree already matches it; npm's cache (npm_config_cache) makes a cold install warm.
 // Writes consumers/results.md (the table) and, with CONSUMERS_RESULTS=<file>, one JSON count per app.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -28,6 +28,8 @@ const checkout = createHash('sha256').update(repo).digest('hex').slice(0, 8);
 const work = resolve(process.env.CONSUMERS_DIR ?? join(tmpdir(), `verify-elements-consumers-${checkout}`));
 const only = process.env.CONSUMER_APPS?.split(',').filter(Boolean);
 const CODE = '135790';
+// Builds at once: CI has 2 cores.
+const jobs = Number(process.env.CONSUMER_JOBS) || Math.min(2, availableParallelism());
 
 interface Result {
   app: string;
@@ -50,33 +52,37 @@ interface App {
   push?: boolean;
 }
 
+// The longest builds first, so that two lanes end together.
 const apps = ([
-  { name: 'html-cdn', steps: [], serve: { dir: '.', mounts: { '/cdn/': 'node_modules/verify-elements/dist/cdn' } }, push: true },
-  { name: 'vite-ts', steps: [['tsc', '-p', 'tsconfig.bundler.json'], ['tsc', '-p', 'tsconfig.node16.json'], ['vite', 'build']], serve: { dir: 'dist' } },
-  { name: 'vite-react', steps: [['tsc', '-p', 'tsconfig.json'], ['vite', 'build']], serve: { dir: 'dist' } },
   { name: 'next', steps: [['next', 'build']], serve: { command: port => ['next', ['start', '-p', String(port), '-H', '127.0.0.1']] } },
+  { name: 'angular', steps: [['ng', 'build']], serve: { dir: 'dist/browser' } },
+  { name: 'vite-react', steps: [['tsc', '-p', 'tsconfig.json'], ['vite', 'build']], serve: { dir: 'dist' } },
+  { name: 'vite-ts', steps: [['tsc', '-p', 'tsconfig.bundler.json'], ['tsc', '-p', 'tsconfig.node16.json'], ['vite', 'build']], serve: { dir: 'dist' } },
+  { name: 'svelte', steps: [['svelte-check', '--fail-on-warnings'], ['vite', 'build']], serve: { dir: 'dist' } },
   { name: 'webpack', steps: [['node', 'build.js']], serve: { dir: 'dist' } },
   { name: 'vue', steps: [['vite', 'build']], serve: { dir: 'dist' } },
-  { name: 'svelte', steps: [['svelte-check', '--fail-on-warnings'], ['vite', 'build']], serve: { dir: 'dist' } },
-  { name: 'angular', steps: [['ng', 'build']], serve: { dir: 'dist/browser' } },
+  { name: 'html-cdn', steps: [], serve: { dir: '.', mounts: { '/cdn/': 'node_modules/verify-elements/dist/cdn' } }, push: true },
 ] satisfies App[] as App[]).filter(app => !only || only.includes(app.name));
 
 const env = { ...process.env, PATH: `${join(work, 'node_modules', '.bin')}:${process.env.PATH}`, NEXT_TELEMETRY_DISABLED: '1', NG_CLI_ANALYTICS: 'false', CI: 'true' };
 
-/** Runs a command; its output goes to the log, and the tail of it into the error when it fails. */
-function sh(cwd: string, [cmd, ...args]: [string, ...string[]], log: string[]) {
-  const started = Date.now();
-  const result = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  log.push(`$ ${cmd} ${args.join(' ')}  (${((Date.now() - started) / 1000).toFixed(1)} s)\n${output}`);
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${output.trim().split('\n').slice(-25).join('\n')}`);
-  return (Date.now() - started) / 1000;
-}
-
 const seconds = (since: number) => Number(((Date.now() - since) / 1000).toFixed(1));
 
+/** Runs a command; its output goes to the log, and the tail of it into the error when it fails. Resolves to its seconds. */
+async function sh(cwd: string, [cmd, ...args]: [string, ...string[]], log: string[]) {
+  const started = Date.now();
+  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const status = await new Promise<number | string>(done => child.on('close', (code, signal) => done(code ?? signal ?? 'killed')));
+  log.push(`$ ${cmd} ${args.join(' ')}  (${seconds(started)} s, in ${cwd})\n${output}`);
+  if (status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${status}):\n${output.trim().split('\n').slice(-25).join('\n')}`);
+  return seconds(started);
+}
+
 /** The packed kit and its fixtures in `work`, installed as a user's app gets it. Returns the timings. */
-function install(log: string[]) {
+async function install(log: string[]) {
   mkdirSync(work, { recursive: true });
   // A node_modules above the work folder would resolve what the fixtures lack: there must be none.
   for (let dir = dirname(work); dir !== dirname(dir); dir = dirname(dir)) {
@@ -91,17 +97,17 @@ function install(log: string[]) {
   let ci = 0;
   if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
     const started = Date.now();
-    sh(work, ['npm', 'ci', '--no-audit', '--no-fund', '--loglevel=error', '--prefer-offline'], log);
+    await sh(work, ['npm', 'ci', '--no-audit', '--no-fund', '--loglevel=error', '--prefer-offline'], log);
     writeFileSync(stamp, hash);
     ci = seconds(started);
   }
   let started = Date.now();
-  sh(repo, ['npm', 'pack', '--silent', '--ignore-scripts', '--pack-destination', work], log);
+  await sh(repo, ['npm', 'pack', '--silent', '--ignore-scripts', '--pack-destination', work], log);
   const pack = seconds(started);
   const { version } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string };
   started = Date.now();
   // Production dependencies only; firebase is an optional peer, which npm does not install.
-  sh(work, ['npm', 'install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', '--prefer-offline', '--omit=dev', `./verify-elements-${version}.tgz`], log);
+  await sh(work, ['npm', 'install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', '--prefer-offline', '--omit=dev', `./verify-elements-${version}.tgz`], log);
   const kit = seconds(started);
 
   const problems: string[] = [];
@@ -229,17 +235,23 @@ async function enrollAndApprove(page: Page, backend: Backend, identity: string) 
   if (stored.status !== 'approved') throw new Error(`the emulator has challenge ${challenge.sid} ${stored.status}, not approved`);
 }
 
-async function runApp(app: App, browser: Browser, backend: Backend, log: string[]): Promise<Result> {
+/** Builds the app (in parallel with another app's build), then runs its flow (one app at a time in the browser). */
+async function runApp(app: App, browser: Browser, backend: Backend, log: string[], inBrowser: <T>(task: () => Promise<T>) => Promise<T>): Promise<Result> {
   const dir = join(work, app.name);
   const result: Result = { app: app.name, build: 'not run', flow: 'not run', problems: [] };
   try {
-    const times = app.steps.map(step => `${step[0] === 'node' ? step[1] : step[0]} ${sh(dir, step, log).toFixed(0)} s`);
+    const times: string[] = [];
+    for (const step of app.steps) times.push(`${step[0] === 'node' ? step[1] : step[0]} ${(await sh(dir, step, log)).toFixed(0)} s`);
     result.build = app.steps.length ? `ok (${times.join(', ')})` : 'none (static files)';
   } catch (error) {
     result.build = 'failed';
     result.problems.push(error instanceof Error ? error.message : String(error));
     return result;
   }
+  return inBrowser(() => flow(app, dir, result, browser, backend, log));
+}
+
+async function flow(app: App, dir: string, result: Result, browser: Browser, backend: Backend, log: string[]): Promise<Result> {
   const identity = newIdentity();
   let stop = () => {};
   let port: number;
@@ -283,9 +295,9 @@ const kB = (bytes?: number) => (bytes === undefined ? '' : `${(bytes / 1000).toF
 async function main() {
   const log: string[] = [];
   const results: Result[] = [];
-  let installed: ReturnType<typeof install> | undefined;
+  let installed: Awaited<ReturnType<typeof install>> | undefined;
   try {
-    installed = install(log);
+    installed = await install(log);
   } catch (error) {
     results.push({ app: 'install', build: 'failed', flow: 'not run', problems: [error instanceof Error ? error.message : String(error)] });
   }
@@ -294,12 +306,25 @@ async function main() {
     const backend = await Backend.create(emulator);
     const browser = await puppeteer.launch({ executablePath: engines.chromium.path(), headless: true, args: chromiumArgs });
     try {
-      for (const app of apps) {
-        const started = Date.now();
-        const result = await runApp(app, browser, backend, log);
-        results.push(result);
-        console.log(`consumer ${app.name}: ${result.problems.length ? 'FAILED' : 'ok'} in ${seconds(started)} s${result.problems.map(p => `\n  ${p.replace(/\n/g, '\n  ')}`).join('')}`);
-      }
+      // Builds run `jobs` at a time (most are single-threaded: tsc, svelte-check); the browser, one app at a time.
+      let turn = Promise.resolve();
+      const inBrowser = <T>(task: () => Promise<T>) => {
+        const result = turn.then(task);
+        turn = result.then(() => {}, () => {});
+        return result;
+      };
+      const queue = [...apps];
+      const byApp = new Map<string, Result>();
+      const lane = async () => {
+        for (let app = queue.shift(); app; app = queue.shift()) {
+          const started = Date.now();
+          const result = await runApp(app, browser, backend, log, inBrowser);
+          byApp.set(app.name, result);
+          console.log(`consumer ${app.name}: ${result.problems.length ? 'FAILED' : 'ok'} in ${seconds(started)} s${result.problems.map(p => `\n  ${p.replace(/\n/g, '\n  ')}`).join('')}`);
+        }
+      };
+      await Promise.all(Array.from({ length: jobs }, lane));
+      results.push(...apps.map(app => byApp.get(app.name)!));
     } finally {
       await browser.close();
       await emulator.close();

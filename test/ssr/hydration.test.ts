@@ -13,7 +13,7 @@ const chars = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part="char"
 
 describe('Lit SSR hydration of the three elements', () => {
   it('the server-rendered shadow DOM is kept as it is, and <otp-input> then takes typing', async () => {
-    const markup = await executeServerCommand<string>('lit-ssr');
+    const markup = (await executeServerCommand('lit-ssr')) as string;
     const root = document.body.appendChild(document.createElement('div'));
     root.setHTMLUnsafe(markup);
     const elements = [...root.querySelectorAll<LitElement>(TAGS)];
