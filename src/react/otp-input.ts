@@ -6,7 +6,7 @@ const Wrapped = createComponent({
   react: React,
   tagName: 'otp-input',
   elementClass: OtpInputElement,
-  displayName: 'OtpInput',
+  displayName: 'otp-input',
   events: {
     onOtpComplete: OtpCompleteEvent.type as EventName<OtpCompleteEvent>,
   },
@@ -19,11 +19,17 @@ const Wrapped = createComponent({
  *
  * Without children it renders the `<input>` itself: the element would otherwise add one when its
  * module runs, before React hydrates server-rendered HTML, and React would find a node the server
- * never sent (hydration error #418).
+ * never sent (hydration error #418). The element also enhances that `<input>` then (`inputmode`,
+ * `maxlength`, `aria-label`, …): the input is marked `suppressHydrationWarning`, as @lit/react marks
+ * the host, so React's development build does not report those attributes as a mismatch.
  *
  * Like any wrapper, it registers its tag through the define module it imports
  * (`verify-elements/otp-input.js`), and does nothing else on import.
  */
 export const OtpInput = React.forwardRef<OtpInputElement, React.ComponentProps<typeof Wrapped>>(function OtpInput({ children, ...props }, ref) {
-  return React.createElement(Wrapped, { ...props, ref }, children ?? React.createElement('input'));
+  const inputs = React.Children.map(children ?? React.createElement('input'), child =>
+    React.isValidElement<React.InputHTMLAttributes<HTMLInputElement>>(child) && child.type === 'input' ? React.cloneElement(child, { suppressHydrationWarning: true }) : child,
+  );
+  return React.createElement(Wrapped, { ...props, ref }, inputs);
 });
+OtpInput.displayName = 'OtpInput';
