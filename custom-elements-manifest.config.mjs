@@ -2,7 +2,7 @@ import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integrat
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 // Framework types and editor data, generated next to the build (dist/ ships; the last step of
 // `npm run build` is this one). Type paths are relative to dist/frameworks/.
@@ -106,6 +106,34 @@ function forVsCode(manifest) {
   return copy;
 }
 
+/**
+ * Svelte 5's element types (`svelte/elements`), one entry per tag: the element's global HTML
+ * attributes with `on<event>` handlers typed by the element class (so `e.currentTarget.value` is
+ * typed), and the JSX props, whose `onotp-complete` and the like are Svelte 5's event attributes too.
+ * Written here because custom-element-svelte-integration writes Svelte 4's `on:event` and `bind:` props.
+ */
+function svelteTypes({ outdir, fileName }) {
+  return {
+    name: 'svelte-types',
+    packageLinkPhase({ customElementsManifest }) {
+      const tags = elements(customElementsManifest).map(e => `    '${e.tagName}': Tag<'${e.tagName}', ${e.name}Props>;`);
+      const imports = elements(customElementsManifest).map(e => `${e.name}Props`).join(', ');
+      writeFileSync(`${outdir}/${fileName}`, `// Generated from custom-elements.json by custom-elements-manifest.config.mjs: the kit's tags in Svelte 5 templates.
+import type { HTMLAttributes } from 'svelte/elements';
+import type { ${imports} } from './jsx.js';
+
+type Tag<T extends keyof HTMLElementTagNameMap, Props> = Omit<HTMLAttributes<HTMLElementTagNameMap[T]>, keyof Props> & Props;
+
+declare module 'svelte/elements' {
+  interface SvelteHTMLElements {
+${tags.join('\n')}
+  }
+}
+`);
+    },
+  };
+}
+
 const elements = manifest => manifest.modules.flatMap(m => m.declarations ?? []).filter(d => d.customElement);
 
 /** Runs a generator plugin on a prepared copy of the manifest, quietly (some log despite `hideLogs`). */
@@ -177,6 +205,7 @@ export default {
     },
     from(forVue, customElementVuejsPlugin({ ...frameworks, fileName: 'vue.d.ts' })),
     from(forJsx, customElementJsxPlugin({ ...frameworks, fileName: 'jsx.d.ts' })),
+    svelteTypes({ ...frameworks, fileName: 'svelte.d.ts' }),
     from(forVsCode, customElementVsCodePlugin({ ...editors, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' })),
     from(forEditors, customElementJetBrainsPlugin({ ...editors, webTypesFileName: 'web-types.json' })),
   ],

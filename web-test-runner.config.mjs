@@ -8,6 +8,7 @@ import { pushPlugin } from './test/support/push-plugin.mjs';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { visualPagePlugin } from './test/visual/page-plugin.mjs';
 import { modifiedClickPlugin } from './test/support/modified-click-plugin.mjs';
+import { litSsrPlugin } from './test/support/lit-ssr-plugin.mjs';
 
 // BROWSERS=chromium,firefox narrows a local run; CI always runs all three.
 const names = process.env.BROWSERS?.split(',').map(s => s.trim()).filter(Boolean) ?? ['chromium', 'firefox', 'webkit'];
@@ -32,6 +33,7 @@ export default {
     (await import('./test/support/examples-plugin.mjs')).examplesPlugin(),
     visualPagePlugin(),
     modifiedClickPlugin(),
+    litSsrPlugin(),
     // UPDATE_VISUAL_BASELINES=1 writes the screenshots as the new baselines (npm run test:visual:update).
     visualRegressionPlugin({
       update: process.env.UPDATE_VISUAL_BASELINES === '1',

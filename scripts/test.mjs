@@ -104,6 +104,21 @@ if (!engines.includes('chromium')) {
   add('storybook stories', { passed, failed: failed || (smoke.status ? 1 : 0) });
 }
 
+// 6. The consumer matrix: the packed kit installed without firebase into an app per framework (consumers/),
+// each built with its own tool and run in Chromium (scripts/consumers.ts); one count per app.
+// CONSUMERS=0 skips it in a local run; CI always runs it.
+if (process.env.CONSUMERS === '0' && !process.env.CI) {
+  console.log('npm test: consumer matrix skipped (CONSUMERS=0).');
+} else if (!engines.includes('chromium')) {
+  console.log('npm test: consumer matrix skipped (it runs in Chromium; BROWSERS leaves it out).');
+} else {
+  const results = join(tmp, 'consumers.json');
+  const status = run('node', ['--import', 'tsx', 'scripts/consumers.ts'], { CONSUMERS_RESULTS: results });
+  const apps = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : [];
+  for (const { name, passed, failed } of apps) add(name, { passed, failed });
+  if (status !== 0 && !apps.some(a => a.failed)) add('consumer matrix', { failed: 1 });
+}
+
 console.log('\nResults');
 for (const [runner, c] of rows) console.log(`  ${runner.padEnd(34)} ${c.passed ?? 0} passed, ${c.failed ?? 0} failed, ${c.skipped ?? 0} skipped`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

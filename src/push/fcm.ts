@@ -4,15 +4,21 @@
  * never download it. Importing it also registers it for `<verify-enroll transport="fcm">`. The site's service worker handles background pushes with `verify-elements/sw`.
  * @module
  */
+import type { FirebaseOptions } from 'firebase/app';
 import type { Messaging } from 'firebase/messaging';
 import { INITIALIZATION_ERROR, NETWORK_ERROR } from '../protocol/codes.js';
 import type { ChallengePush, Factor, PushConfig, PushTransport, PushTransportError } from '../client/types.js';
 import { emitter, subscribers } from './emitter.js';
-import type { FcmTransportOptions } from './fcm-options.js';
+import type { FcmTransportOptions, FirebaseConfig } from './fcm-options.js';
 import { PushError, SW_MESSAGE_SOURCE } from './payload.js';
 import { registerPushTransport } from './registry.js';
 
 export type { FcmTransportOptions };
+
+// The kit's FirebaseConfig (declared without firebase) is firebase's FirebaseOptions, key for key:
+// a field firebase adds, drops or retypes fails this line at build.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+true satisfies Exactly<keyof FirebaseConfig, keyof FirebaseOptions> & Exactly<FirebaseConfig, FirebaseOptions>;
 
 // Its own app name, so that the site's default Firebase app stays as the site set it up.
 const APP_NAME = 'verify-elements';

@@ -63,8 +63,8 @@ test("the React wrappers are client components ('use client'), in both builds", 
   assert.doesNotMatch(readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8'), /use client/, 'only the React entry');
 });
 
-test('the types-only entries (vue, jsx) import at run time as empty modules', async () => {
-  for (const entry of ['verify-elements/vue', 'verify-elements/jsx']) {
+test('the types-only entries (vue, jsx, svelte) import at run time as empty modules', async () => {
+  for (const entry of ['verify-elements/vue', 'verify-elements/jsx', 'verify-elements/svelte']) {
     assert.deepEqual(Object.keys(await import(entry)), [], entry);
   }
 });
@@ -92,4 +92,16 @@ test('every CSS custom property has its default in the manifest, and VS Code lis
   assert.deepEqual(names, [...new Set(names)], 'no property twice');
   assert.deepEqual(new Set(names), new Set(props.map(p => p.name)));
   assert.deepEqual(vscode.properties.filter(p => !/ Default: .+\.$/.test(p.description)).map(p => p.name), []);
+});
+
+test('every relative link in the README points at a file the package ships', () => {
+  const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
+  assert.equal(packed.status, 0, packed.stderr);
+  const [{ files }] = JSON.parse(packed.stdout) as [{ files: Array<{ path: string }> }];
+  const paths = files.map(f => f.path);
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const links = [...readme.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)].map(m => m[1]!).filter(target => !/^[a-z]+:/.test(target));
+  assert.ok(links.length > 0, 'the README links to files of the package');
+  // A folder counts when the package holds a file in it.
+  assert.deepEqual(links.filter(target => !paths.some(p => p === target || p.startsWith(target.replace(/\/?$/, '/')))), []);
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
+import { readFileSync } from 'node:fs';
 
 await import('verify-elements');
 
@@ -31,4 +32,19 @@ test('<verify-enroll> and <verify-challenge-prompt> render on the server', async
   assert.match(enroll, /part="title"/);
   const prompt = await rendered(html`<verify-challenge-prompt></verify-challenge-prompt>`);
   assert.match(prompt, /<verify-challenge-prompt><template shadowroot(mode)?="open"/);
+});
+
+test('<OtpInput> server-renders the <input> the element would add, and keeps an input the app gives', async () => {
+  const [{ createElement }, { renderToString }, { OtpInput }] = await Promise.all([import('react'), import('react-dom/server'), import('verify-elements/react')]);
+  assert.match(renderToString(createElement(OtpInput, { length: 6 })), /^<otp-input[^>]*><input\/><\/otp-input>$/);
+  const own = renderToString(createElement(OtpInput, null, createElement('input', { name: 'code' })));
+  assert.match(own, /^<otp-input[^>]*><input name="code"\/><\/otp-input>$/);
+});
+
+test('every runtime entry imports in Node, where there is no window', async () => {
+  const { exports } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { exports: Record<string, unknown> };
+  const entries = Object.keys(exports).filter(key => !key.endsWith('.json')).map(key => (key === '.' ? 'verify-elements' : `verify-elements/${key.slice(2)}`));
+  assert.equal(typeof globalThis.window, 'undefined');
+  for (const entry of entries) await assert.doesNotReject(import(entry), entry);
+  assert.ok(entries.length >= 15);
 });

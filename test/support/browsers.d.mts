@@ -10,6 +10,7 @@ interface Engine {
 
 export const engines: { chromium: Engine; firefox: Engine; webkit: Engine; xvfb: Engine };
 export function missingPackages(names?: string[]): string[];
+export const chromiumArgs: string[];
 export function webkitCapabilities(): { browserName: 'MiniBrowser'; 'wdio:enforceWebDriverClassic': true; 'webkitgtk:browserOptions': { args: string[] } };
 export function startWebKitDriver(driverPath?: string): Promise<{ hostname: string; port: number; stop: () => void }>;
 export function launchers(names?: string[]): BrowserLauncher[];

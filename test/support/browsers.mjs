@@ -42,7 +42,7 @@ export function missingPackages(names = Object.keys(engines)) {
   return names.filter(n => !engines[n].path()).map(n => engines[n].package);
 }
 
-const chromiumArgs = [
+export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
