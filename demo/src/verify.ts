@@ -2,6 +2,7 @@
 // TWILIO_* variables it talks to the emulator embedded in this server; with them, to Twilio.
 import { randomInt } from 'node:crypto';
 import twilio from 'twilio';
+import { MAX_CHECK_ATTEMPTS, MAX_SEND_ATTEMPTS } from 'verify-elements/protocol';
 
 export interface VerifyOptions {
   accountSid: string;
@@ -32,8 +33,6 @@ export interface AccessToken {
 const isStatus = (error: unknown, status: number) => typeof error === 'object' && error !== null && 'status' in error && error.status === status;
 const isCode = (error: unknown, code: number) => error instanceof twilio.RestException && error.code === code;
 // Verify's answers that are the user's doing, not a failure of the backend.
-const MAX_CHECK_ATTEMPTS = 60202;
-const MAX_SEND_ATTEMPTS = 60203;
 const NOT_FOUND = 20404;
 
 export function createVerify({ accountSid, authToken, serviceSid, apiOrigin, codeDomain }: VerifyOptions) {

@@ -2,7 +2,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   ALREADY_RESPONDED, CHALLENGE_EXPIRED, CHALLENGE_NOT_FOUND, CODES, ENTITY_NOT_FOUND, type ErrorJson, FACTOR_EXISTS, FACTOR_NOT_VERIFIED,
   INVALID_ANSWER_SIGNATURE, INVALID_BINDING, INVALID_CHALLENGE_SID, INVALID_DETAILS, INVALID_FACTOR_SID, INVALID_IDENTITY, INVALID_PARAMETER,
-  INVALID_VERIFY_PARAMETER, MAX_CHECK_ATTEMPTS, MAX_SEND_ATTEMPTS,
+  INVALID_VERIFY_PARAMETER, MAX_CHECK_ATTEMPTS, MAX_SEND_ATTEMPTS, VERIFICATION_CODES,
   METHOD_NOT_ALLOWED, NO_NOTIFICATION_PLATFORM, NOT_FOUND, SERVICE_FAILED, TOO_LARGE, TOO_MANY_FACTOR_CREATIONS, TOO_MANY_FACTORS, UNAUTHORIZED, VERIFICATION_FAILED,
 } from 'verify-elements/protocol';
 
@@ -27,9 +27,9 @@ export const E = {
   invalidVerifyParam: (m: string) => fail(INVALID_VERIFY_PARAMETER, m),
   noNotificationPlatform: () => fail(NO_NOTIFICATION_PLATFORM, 'The challenge\'s factor has notification platform none: it gets no pushes, and its app lists pending challenges instead.'),
   verificationFailed: (m: string) => fail(VERIFICATION_FAILED, m),
-  // One-time codes: not in the client's code table (codes.ts says why), so their statuses are here.
-  maxCheckAttempts: () => new ApiError(MAX_CHECK_ATTEMPTS, 'Max check attempts reached: 5 wrong codes were checked. Wait until this verification expires (10 minutes after it started), then send a new code.', 429),
-  maxSendAttempts: () => new ApiError(MAX_SEND_ATTEMPTS, 'Max send attempts reached: 5 codes were sent to this recipient. Check the code, cancel the verification (Status=canceled) or wait until it expires (10 minutes after it started).', 429),
+  // One-time codes: their own table (verification-codes.ts says why).
+  maxCheckAttempts: () => new ApiError(MAX_CHECK_ATTEMPTS, 'Max check attempts reached: 5 wrong codes were checked. Wait until this verification expires (10 minutes after it started), then send a new code.', VERIFICATION_CODES[MAX_CHECK_ATTEMPTS].status as ContentfulStatusCode),
+  maxSendAttempts: () => new ApiError(MAX_SEND_ATTEMPTS, 'Max send attempts reached: 5 codes were sent to this recipient. Check the code, cancel the verification (Status=canceled) or wait until it expires (10 minutes after it started).', VERIFICATION_CODES[MAX_SEND_ATTEMPTS].status as ContentfulStatusCode),
   invalidBinding: (m: string) => fail(INVALID_BINDING, m),
   tooManyFactors: () => fail(TOO_MANY_FACTORS, 'This entity already has 20 push factors. Delete one before creating another.'),
   factorExists: (m: string) => fail(FACTOR_EXISTS, m),

@@ -18,10 +18,6 @@ export const SERVICE_FAILED = 20500;
  * answer 60306).
  */
 export const INVALID_VERIFY_PARAMETER = 60200;
-// One-time codes (Verifications, VerificationCheck): a backend meets them, never the kit's client,
-// so the table in code-table.ts leaves them out; the emulator answers them with the status given here.
-export const MAX_CHECK_ATTEMPTS = 60202; // 429
-export const MAX_SEND_ATTEMPTS = 60203; // 429
 export const INVALID_PARAMETER = 60306;
 /** A push resend for a factor whose notification platform is `none`. */
 export const NO_NOTIFICATION_PLATFORM = 60307;

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { VerifyError, isTransient } from '../../src/client/errors.js';
 import { CODES, codeInfo } from '../../src/protocol/code-table.js';
 import * as codes from '../../src/protocol/codes.js';
+import { VERIFICATION_CODES, MAX_CHECK_ATTEMPTS, MAX_SEND_ATTEMPTS } from '../../src/protocol/verification-codes.js';
 
 const { isTransientCode, ...constants } = codes;
 
@@ -11,6 +12,13 @@ describe('error codes', () => {
       expect(CODES, name).to.have.property(String(code));
       if (code < 60400) expect(CODES[code]!.status, name).to.be.within(400, 599);
       else expect(CODES[code]!.status, `${name} is the client's own`).to.equal(undefined);
+    }
+  });
+
+  it('the one-time codes\' own errors have their HTTP status, and are not the client\'s', () => {
+    for (const code of [MAX_CHECK_ATTEMPTS, MAX_SEND_ATTEMPTS]) {
+      expect(VERIFICATION_CODES[code]?.status, String(code)).to.equal(429);
+      expect(CODES, String(code)).not.to.have.property(String(code));
     }
   });
 
