@@ -70,7 +70,6 @@ describe('emulator push transport against the emulator', function () {
     const transport = emulatorTransport({ baseUrl: origin });
     const { factor, pushes, errors, listen, challenge } = await enroll(backend, transport);
     const stop = listen();
-    await sleep(300); // the stream is open
     const junk = [
       'data: not json\n\n',
       'data: []\n\n',
@@ -78,7 +77,12 @@ describe('emulator push transport against the emulator', function () {
       `data: ${JSON.stringify({ data: { type: 'verify_push_challenge', factor_sid: factor.sid, challenge_sid: 'YC0', message: 'x' } })}\n\n`,
       `data: ${JSON.stringify({ data: { type: 'verify_push_challenge', factor_sid: factor.sid, challenge_sid: `YC${'0'.repeat(32)}`, message: 'x'.repeat(300) } })}\n\n`,
     ];
-    await proxy('inject', { text: junk.join('') });
+    // Written once the browser's stream is open (a fixed wait was too short on a loaded machine).
+    const deadline = Date.now() + 5000;
+    while ((await proxy('inject', { text: junk.join('') })).streams === 0) {
+      if (Date.now() > deadline) throw new Error('the push stream never opened');
+      await sleep(50);
+    }
     await until(() => errors.length === 5, 'five reports');
     expect(errors.map(e => e.reason)).to.deep.equal(['not-an-object', 'not-an-object', 'not-a-challenge', 'bad-challenge-sid', 'bad-message']);
     const sid = await challenge();

@@ -53,7 +53,11 @@ function startProxy(target) {
     origin,
     drop: () => open.forEach(res => res.destroy()),
     refuse: count => (refuse = count),
-    inject: text => streams.forEach(res => res.write(text)),
+    /** Writes into every open stream; answers how many there were. */
+    inject: text => {
+      streams.forEach(res => res.write(text));
+      return streams.size;
+    },
   }));
 }
 
@@ -121,7 +125,7 @@ export function pushPlugin() {
         const proxy = await proxies.get(engine);
         if (payload.action === 'drop') proxy.drop();
         if (payload.action === 'refuse') proxy.refuse(payload.count);
-        if (payload.action === 'inject') proxy.inject(payload.text);
+        if (payload.action === 'inject') return { streams: proxy.inject(payload.text) };
         return true;
       }
       if (command !== 'push-sw') return undefined;
