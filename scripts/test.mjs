@@ -11,6 +11,7 @@ import { missingPackages } from '../test/support/browsers.mjs';
 const engines = process.env.BROWSERS?.split(',').map(s => s.trim()).filter(Boolean) ?? ['chromium', 'firefox', 'webkit'];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const rows = [];
+const failures = [];
 const tmp = mkdtempSync(join(tmpdir(), 'verify-elements-test-'));
 
 function run(cmd, args, env = {}) {
@@ -19,6 +20,7 @@ function run(cmd, args, env = {}) {
 
 function add(runner, counts) {
   rows.push([runner, counts]);
+  for (const name of counts.failures ?? []) failures.push(`${runner}: ${name}`);
   for (const k of Object.keys(totals)) totals[k] += counts[k] ?? 0;
 }
 
@@ -78,7 +80,8 @@ const tap = join(tmp, 'node.tap');
 run('node', ['--conditions=verify-elements-source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...nodeFiles]);
 const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
 const tapCount = name => Number(tapText.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-add('node', { passed: tapCount('pass'), failed: tapCount('fail') + tapCount('cancelled') + (tapText ? 0 : 1), skipped: tapCount('skipped') + tapCount('todo') });
+const tapFailures = [...tapText.matchAll(/^\s*not ok \d+ - (.*)$/gm)].map(m => m[1]);
+add('node', { passed: tapCount('pass'), failed: tapCount('fail') + tapCount('cancelled') + (tapText ? 0 : 1), skipped: tapCount('skipped') + tapCount('todo'), failures: tapFailures });
 
 // 4. Browsers, with coverage (from Chromium) and its floor.
 if (browsersReady) {
@@ -121,5 +124,6 @@ if (process.env.CONSUMERS === '0' && !process.env.CI) {
 
 console.log('\nResults');
 for (const [runner, c] of rows) console.log(`  ${runner.padEnd(34)} ${c.passed ?? 0} passed, ${c.failed ?? 0} failed, ${c.skipped ?? 0} skipped`);
+if (failures.length) console.log(`\nFailed\n${failures.map(f => `  ${f}`).join('\n')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed ? 1 : 0);
