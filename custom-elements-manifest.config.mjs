@@ -20,8 +20,9 @@ function forEditors(manifest) {
   const copy = structuredClone(manifest);
   for (const element of elements(copy)) {
     for (const attribute of element.attributes ?? []) {
-      const union = literalUnions.get(attribute.type?.text);
-      if (union) attribute.type = { text: union };
+      // An empty member (`case=""`: letters as they come) is the attribute left out: editors offer the others.
+      const union = literalUnions.get(attribute.type?.text)?.filter(v => v !== "''");
+      if (union) attribute.type = { text: union.join(' | ') };
     }
   }
   return copy;
@@ -185,7 +186,7 @@ export default {
         if (!ts.isTypeAliasDeclaration(node) || !ts.isUnionTypeNode(node.type)) return;
         const { types } = node.type;
         if (types.every(t => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) {
-          literalUnions.set(node.name.text, types.map(t => `'${t.literal.text}'`).join(' | '));
+          literalUnions.set(node.name.text, types.map(t => `'${t.literal.text}'`));
         }
       },
     },

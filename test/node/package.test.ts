@@ -94,6 +94,18 @@ test('every CSS custom property has its default in the manifest, and VS Code lis
   assert.deepEqual(vscode.properties.filter(p => !/ Default: .+\.$/.test(p.description)).map(p => p.name), []);
 });
 
+test('VS Code offers each enumerated attribute by its values, never an empty or quoted one', () => {
+  const vscode: { tags: Array<{ name: string; attributes: Array<{ name: string; values?: Array<{ name: string }> }> }> } = JSON.parse(
+    readFileSync(new URL('../../dist/editors/vscode.html-custom-data.json', import.meta.url), 'utf8'),
+  );
+  const values = (tag: string, attribute: string) =>
+    vscode.tags.find(t => t.name === tag)?.attributes.find(a => a.name === attribute)?.values?.map(v => v.name);
+  assert.deepEqual(values('otp-input', 'case'), ['upper', 'lower']);
+  assert.deepEqual(values('otp-input', 'mode'), ['numeric', 'alphanumeric']);
+  const odd = vscode.tags.flatMap(t => t.attributes.flatMap(a => (a.values ?? []).filter(v => !v.name || /['"]/.test(v.name)).map(() => `${t.name} ${a.name}`)));
+  assert.deepEqual(odd, []);
+});
+
 test('every relative link in the README points at a file the package ships', () => {
   const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
   assert.equal(packed.status, 0, packed.stderr);
