@@ -63,5 +63,6 @@ export const E = {
   clientDataInvalid: (m: string) => new ApiError(60380, m, 400),
   passkeySignatureInvalid: (m: string) => new ApiError(60381, m, 400),
   relyingPartyMismatch: (m: string) => new ApiError(60382, m, 400),
+  attestationObjectInvalid: (m: string) => new ApiError(60386, m, 400),
   authenticatorCriteriaMissing: (m: string) => new ApiError(60393, m, 400),
 };

@@ -255,6 +255,11 @@ describe('bad bodies', () => {
     }
     refused(await post(service, 'VerifyFactor', { rawId: 'not base64url!', response: {} }), 60376);
     refused(await post(service, 'VerifyFactor', { rawId: 'AAAA', response: { clientDataJSON: 'bm90IGpzb24' } }), 60380);
+    const created = Buffer.from(JSON.stringify({ type: 'webauthn.create', challenge: 'AAAA', origin: ORIGIN })).toString('base64url');
+    refused(await post(service, 'VerifyFactor', { rawId: 'AAAA', response: { clientDataJSON: created } }), 60386);
+    const got = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: 'AAAA', origin: ORIGIN })).toString('base64url');
+    refused(await post(service, 'ApproveChallenge', { rawId: 'AAAA', response: { clientDataJSON: got } }), 60379);
+    refused(await post(service, 'ApproveChallenge', { rawId: 'AAAA', response: { clientDataJSON: got, authenticatorData: 'AAAA' } }), 60381);
     refused(await post(service, 'ApproveChallenge', { rawId: 'AAAA', response: { clientDataJSON: Buffer.from('{"type":"webauthn.create","challenge":"x"}').toString('base64url') } }), 60380);
     const after = await t.call('GET', '/emulator/state');
     assert.deepEqual(after.body, before.body);

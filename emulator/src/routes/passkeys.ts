@@ -13,7 +13,7 @@ import { toBase64Url } from '../bytes.js';
 import { newSid } from '../sid.js';
 import type { PasskeyChallengeRow, PasskeyCredential, PasskeyFactorRow, ServiceRow, Store } from '../store.js';
 import { insertEntity } from './entities.js';
-import { checkIdentity, entityUrl, SERVICE, serviceOf, serviceUrl } from './lookup.js';
+import { checkIdentity, entityOf, entityUrl, SERVICE, serviceOf, serviceUrl } from './lookup.js';
 
 // Verify's Passkeys API: the four operations of its description (JSON bodies), each verified for
 // real (passkeys.ts). Factors and challenges are rows of their own kinds (store.ts).
@@ -84,6 +84,12 @@ const credentialsOf = (store: Store, entitySid: string): Array<{ factor: Passkey
 const signInParty = (service: ServiceRow, factor: PasskeyFactorRow | undefined): SignInParty => (factor
   ? { rpId: factor.config.relying_party.id, origins: factor.config.relying_party.origins, userVerification: factor.config.user_verification }
   : serviceParty(service));
+
+/** The passkey factor in an `Entities/{Identity}/Factors/{Sid}` path, if it names one (routes/factors.ts serves them with push factors). */
+export function passkeyFactorAt(store: Store, path: { service: string; identity: string; factor: string }): PasskeyFactorRow | undefined {
+  const factor = store.get('passkeyFactors', path.factor);
+  return factor && factor.entity_sid === entityOf(store, path).sid ? factor : undefined;
+}
 
 const renderFactor = (c: RouteContext, f: PasskeyFactorRow) => renderPasskeyFactor(origin(c), f, c.var.ctx.accountSid);
 const renderChallenge = (c: RouteContext, ch: PasskeyChallengeRow) => renderPasskeyChallenge(origin(c), ch, c.var.ctx.accountSid);

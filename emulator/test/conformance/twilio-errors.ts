@@ -44,6 +44,7 @@ export const TWILIO_ERRORS: Record<number, TwilioError> = {
   60380: { title: 'Client data invalid or not provided', status: undefined },
   60381: { title: 'Signature invalid or not provided', status: undefined },
   60382: { title: 'Factor does not match the relying party of the challenge', status: undefined },
+  60386: { title: 'Attestation object invalid or not provided', status: undefined },
   60393: { title: 'Authenticator criteria are missing from the request', status: undefined },
   60391: { title: 'Challenge not found', status: undefined },
   60392: { title: 'Entity not found', status: undefined },
