@@ -2,7 +2,10 @@
 // registration, sign-in with and without identity, and each way an attestation or assertion can be
 // wrong, each answered with Twilio's error and losing nothing.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
@@ -37,9 +40,9 @@ before(async () => {
 });
 after(() => t.close());
 
-/** A JSON call to a Passkeys operation of `service`. */
-const post = <T>(service: string, operation: string, body: unknown) =>
-  t.call<T>('POST', `Services/${service}/Passkeys/${operation}`, { form: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+/** A JSON call to a Passkeys operation of `service` (of the emulator `on`). */
+const post = <T>(service: string, operation: string, body: unknown, on = t) =>
+  on.call<T>('POST', `Services/${service}/Passkeys/${operation}`, { form: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 
 /** Asserts a Twilio error answer. */
 function refused(res: { status: number; body: unknown }, code: number, status = 400): ErrorJson {
@@ -48,8 +51,8 @@ function refused(res: { status: number; body: unknown }, code: number, status = 
   return body;
 }
 
-async function newService(settings: Record<string, string> = {}): Promise<string> {
-  const res = await t.call<ServiceJson>('POST', 'Services', {
+async function newService(settings: Record<string, string> = {}, on = t): Promise<string> {
+  const res = await on.call<ServiceJson>('POST', 'Services', {
     form: {
       FriendlyName: 'Passkeys', 'Passkeys.RelyingParty.Id': RP_ID, 'Passkeys.RelyingParty.Name': 'Shop', 'Passkeys.RelyingParty.Origins': ORIGIN,
       'Passkeys.AuthenticatorAttachment': 'platform', 'Passkeys.DiscoverableCredentials': 'preferred', 'Passkeys.UserVerification': 'preferred', ...settings,
@@ -60,17 +63,18 @@ async function newService(settings: Record<string, string> = {}): Promise<string
 }
 
 /** A user with a verified passkey. */
-async function registered(service: string, identity = `user-${crypto.randomUUID()}`): Promise<{ identity: string; factor: FactorAnswer; passkey: Passkey }> {
-  const created = await post<FactorAnswer>(service, 'Factors', { friendly_name: 'Laptop', identity });
+async function registered(service: string, on = t): Promise<{ identity: string; factor: FactorAnswer; passkey: Passkey }> {
+  const identity = `user-${crypto.randomUUID()}`;
+  const created = await post<FactorAnswer>(service, 'Factors', { friendly_name: 'Laptop', identity }, on);
   assert.equal(created.status, 201, created.text);
   const { passkey, response } = await register(created.body.options.publicKey, ORIGIN);
-  const verified = await post<FactorAnswer>(service, 'VerifyFactor', response);
+  const verified = await post<FactorAnswer>(service, 'VerifyFactor', response, on);
   assert.equal(verified.status, 200, verified.text);
   return { identity, factor: verified.body, passkey };
 }
 
-const challenge = async (service: string, body: Record<string, string> = {}) => {
-  const res = await post<ChallengeAnswer>(service, 'Challenges', body);
+const challenge = async (service: string, body: Record<string, string> = {}, on = t) => {
+  const res = await post<ChallengeAnswer>(service, 'Challenges', body, on);
   assert.equal(res.status, 201, res.text);
   return res.body;
 };
@@ -243,6 +247,35 @@ describe('sign-in', () => {
     await post(service, 'Factors', { friendly_name: 'Laptop', identity });
     refused(await post(service, 'Challenges', { identity }), 60318, 403);
     refused(await post(service, 'Challenges', { identity, factor_sid: 'YF123' }), 60362);
+  });
+});
+
+describe('persistence', () => {
+  test('passkeys, their counters and pending challenges survive a restart of an emulator with --data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verify-passkeys-'));
+    const dataFile = join(dir, 'state.journal');
+    try {
+      const first = await startEmulator({ dataFile });
+      const service = await newService({}, first);
+      const user = await registered(service, first);
+      const signedIn = await challenge(service, { identity: user.identity }, first);
+      const used = await signIn(user.passkey, signedIn.options.publicKey, ORIGIN);
+      assert.equal((await post(service, 'ApproveChallenge', used, first)).status, 200);
+      const pending = await challenge(service, {}, first);
+      await first.close();
+
+      const second = await startEmulator({ dataFile });
+      try {
+        const replayed = await signIn(user.passkey, pending.options.publicKey, ORIGIN, { counter: user.passkey.counter - 1 });
+        assert.match(refused(await post(service, 'ApproveChallenge', replayed, second), 60324, 403).message, /cloned/, 'the sign counter was stored');
+        const approved = await post<ChallengeAnswer>(service, 'ApproveChallenge', await signIn(user.passkey, pending.options.publicKey, ORIGIN), second);
+        assert.deepEqual([approved.status, approved.body.identity], [200, user.identity], approved.text);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
