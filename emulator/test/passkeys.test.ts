@@ -240,6 +240,22 @@ describe('sign-in', () => {
     assert.equal((await post(service, 'ApproveChallenge', await signIn(alice.passkey, discoverable.options.publicKey, ORIGIN))).status, 200);
   });
 
+  test('a site on localhost over http works; with user verification required, an assertion without it is refused (60324)', async () => {
+    const local = 'http://localhost:8080';
+    const service = await newService({
+      'Passkeys.RelyingParty.Id': 'localhost', 'Passkeys.RelyingParty.Origins': local, 'Passkeys.UserVerification': 'required',
+    });
+    const created = await post<FactorAnswer>(service, 'Factors', { friendly_name: 'Laptop', identity: `user-${crypto.randomUUID()}` });
+    assert.equal(created.body.options.publicKey.authenticatorSelection?.userVerification, 'required');
+    refused(await post(service, 'VerifyFactor', (await register(created.body.options.publicKey, local, { userVerified: false })).response), 60311, 403);
+    const { passkey, response } = await register(created.body.options.publicKey, local);
+    assert.equal((await post(service, 'VerifyFactor', response)).status, 200);
+    const ch = await challenge(service);
+    assert.deepEqual([ch.options.publicKey.rpId, ch.options.publicKey.userVerification], ['localhost', 'required']);
+    assert.match(refused(await post(service, 'ApproveChallenge', await signIn(passkey, ch.options.publicKey, local, { userVerified: false })), 60324, 403).message, /verif/i);
+    assert.equal((await post(service, 'ApproveChallenge', await signIn(passkey, ch.options.publicKey, local))).status, 200);
+  });
+
   test('a challenge for an unknown identity (60392), a user without a verified passkey (60318), a malformed factor_sid (60362)', async () => {
     const service = await newService();
     refused(await post(service, 'Challenges', { identity: 'nobody-at-all' }), 60392, 404);
