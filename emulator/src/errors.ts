@@ -33,7 +33,7 @@ export const E = {
   invalidBinding: (m: string) => fail(INVALID_BINDING, m),
   tooManyFactors: () => fail(TOO_MANY_FACTORS, 'This entity already has 20 push factors. Delete one before creating another.'),
   factorExists: (m: string) => fail(FACTOR_EXISTS, m),
-  factorUnverified: () => fail(FACTOR_NOT_VERIFIED, 'The factor is not verified yet. Verify it (POST the factor with AuthPayload) before creating challenges.'),
+  factorUnverified: (m = 'The factor is not verified yet. Verify it (POST the factor with AuthPayload) before creating challenges.') => fail(FACTOR_NOT_VERIFIED, m),
   alreadyResponded: (status: string) => fail(ALREADY_RESPONDED, `The challenge was already ${status}; it cannot be answered again.`),
   expired: () => fail(CHALLENGE_EXPIRED, 'The challenge has expired. Create a new challenge.'),
   badChallengeSignature: (m: string) => fail(INVALID_ANSWER_SIGNATURE, m),

@@ -138,6 +138,7 @@ describe('registration', () => {
     refused(await post(bare, 'Factors', { friendly_name: 'Laptop', identity, config: { ...criteria, relying_party: { ...rp, origins: ['not an origin'] } } }), 60371);
     refused(await post(bare, 'Factors', { friendly_name: 'Laptop', identity, config: { ...criteria, relying_party: { id: RP_ID, origins: [ORIGIN] } } }), 60371);
     refused(await post(bare, 'Challenges', {}), 60372);
+    assert.match(refused(await post(bare, 'Factors', { friendlyName: 'Laptop', identity, config: { ...criteria, relying_party: rp } }), 60306).message, /not friendlyName/);
     assert.equal((await t.call('GET', `Services/${bare}/Entities/${identity}`)).status, 404, 'a refused factor creates no entity');
     assert.equal((await post(bare, 'Factors', { friendly_name: 'Laptop', identity, config: { ...criteria, relying_party: rp } })).status, 201);
 

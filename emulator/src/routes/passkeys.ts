@@ -102,7 +102,9 @@ export default new Hono<Env>()
     const identity = checkIdentity(typeof body.identity === 'string' ? body.identity : '');
     const friendlyName = body.friendly_name;
     if (typeof friendlyName !== 'string' || !friendlyName || friendlyName.length > MAX_FRIENDLY_NAME) {
-      throw E.invalidParam(`friendly_name is required and may have at most ${MAX_FRIENDLY_NAME} characters: the name of the passkey the user sees.`);
+      // The library's typings say friendlyName, but it sends the object as given: say which name counts.
+      const camel = 'friendlyName' in body ? ' (not friendlyName: the body takes the description\'s snake_case names)' : '';
+      throw E.invalidParam(`friendly_name is required${camel} and may have at most ${MAX_FRIENDLY_NAME} characters: the name of the passkey the user sees.`);
     }
     const config = resolveConfig(body.config, service);
     const now = clock.now();
@@ -159,7 +161,7 @@ export default new Hono<Env>()
         if (!store.passkeyFactorsOf(entity.sid).some(f => f.sid === factorSid)) throw E.notFound(`Factors/${factorSid}`);
         allowed = allowed.filter(x => x.factor.sid === factorSid);
       }
-      if (!allowed.length) throw E.factorUnverified();
+      if (!allowed.length) throw E.factorUnverified('The user has no verified passkey (of this factor_sid). Register one (Passkeys/Factors, then Passkeys/VerifyFactor), or sign in without identity.');
     } else if (body.factor_sid !== undefined) {
       throw E.invalidIdentity('identity is required with factor_sid: the entity the factor belongs to.');
     }
