@@ -64,5 +64,7 @@ export const E = {
   passkeySignatureInvalid: (m: string) => new ApiError(60381, m, 400),
   relyingPartyMismatch: (m: string) => new ApiError(60382, m, 400),
   attestationObjectInvalid: (m: string) => new ApiError(60386, m, 400),
+  unsupportedApprovalContentType: (m: string) => new ApiError(60433, m, 400),
+  unsupportedVerificationContentType: (m: string) => new ApiError(60434, m, 400),
   authenticatorCriteriaMissing: (m: string) => new ApiError(60393, m, 400),
 };

@@ -64,13 +64,18 @@ export function renderPasskeyChallenge(base: string, ch: PasskeyChallengeRow, ac
   };
 }
 
-/** The JSON object body of a Passkeys operation (malformed JSON answers 60306 and changes nothing). */
-async function jsonBody(c: RouteContext): Promise<Record<string, unknown>> {
+/**
+ * The JSON object body of a Passkeys operation. Another content type answers `unsupported` (the
+ * codes Twilio's pages give VerifyFactor and ApproveChallenge) or 60306; malformed JSON 60306.
+ */
+async function jsonBody(c: RouteContext, unsupported: (message: string) => Error = E.invalidParam): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw unsupported(`The body must be JSON (Content-Type: application/json), as the Passkeys operations take it; it was sent as ${JSON.stringify(type.slice(0, 100)) || 'nothing'}.`);
   let body: unknown;
   try {
     body = JSON.parse(await c.req.text());
   } catch {
-    throw E.invalidParam('The body must be a JSON object (Content-Type: application/json), as the Passkeys operations take it.');
+    throw E.invalidParam('The body is not valid JSON. Send a JSON object, e.g. the credential\'s toJSON().');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw E.invalidParam('The body must be a JSON object.');
   return Object.fromEntries(Object.entries(body));
@@ -126,7 +131,7 @@ export default new Hono<Env>()
   .post(`${PASSKEYS}/VerifyFactor`, auth('account'), async c => {
     const { store, clock, emitPasskeyFactorEvent } = c.var.ctx;
     const service = serviceOf(store, c.req.param());
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, E.unsupportedVerificationContentType);
     const challenge = checkCredentialResponse(body, 'webauthn.create');
     const sid = sidOfChallenge(challenge, SID_PREFIX.factor);
     const factor = sid ? store.get('passkeyFactors', sid) : undefined;
@@ -182,7 +187,7 @@ export default new Hono<Env>()
   .post(`${PASSKEYS}/ApproveChallenge`, auth('account'), async c => {
     const { store, clock, emitPasskeyChallengeEvent } = c.var.ctx;
     const service = serviceOf(store, c.req.param());
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, E.unsupportedApprovalContentType);
     const challenge = checkCredentialResponse(body, 'webauthn.get');
     const sid = sidOfChallenge(challenge, SID_PREFIX.challenge);
     const ch = sid ? store.get('passkeyChallenges', sid) : undefined;

@@ -45,6 +45,8 @@ export const TWILIO_ERRORS: Record<number, TwilioError> = {
   60381: { title: 'Signature invalid or not provided', status: undefined },
   60382: { title: 'Factor does not match the relying party of the challenge', status: undefined },
   60386: { title: 'Attestation object invalid or not provided', status: undefined },
+  60433: { title: 'Unsupported passkeys approval content type', status: undefined },
+  60434: { title: 'Unsupported passkeys verification content type', status: undefined },
   60393: { title: 'Authenticator criteria are missing from the request', status: undefined },
   60391: { title: 'Challenge not found', status: undefined },
   60392: { title: 'Entity not found', status: undefined },
