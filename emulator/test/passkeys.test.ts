@@ -323,7 +323,7 @@ describe('bad bodies', () => {
 });
 
 describe('webhooks', () => {
-  test('factor.created, factor.verified and challenge.approved go out with factor_type passkeys, the user and the challenge', async () => {
+  test('factor.created, factor.verified, factor.deleted (of the factor, or with its entity) and challenge.approved go out with factor_type passkeys', async () => {
     const received: Array<Record<string, string>> = [];
     const receiver = createServer((req, res) => {
       let body = '';
@@ -340,13 +340,15 @@ describe('webhooks', () => {
       const user = await registered(service);
       const ch = await challenge(service);
       await post(service, 'ApproveChallenge', await signIn(user.passkey, ch.options.publicKey, ORIGIN));
-      await eventually(() => received.length >= 3);
+      await t.call('DELETE', `Services/${service}/Entities/${user.identity}/Factors/${user.factor.sid}`);
+      const other = await registered(service);
+      await t.call('DELETE', `Services/${service}/Entities/${other.identity}`);
+      await eventually(() => received.length >= 7);
       const fields = (e: Record<string, string>) => [e.type, e.factor_type, e.entity_identity, e.factor_sid, e.challenge_sid];
+      const factorEvents = (u: typeof user) => ['factor.created', 'factor.verified', 'factor.deleted'].map(type => [type, 'passkeys', u.identity, u.factor.sid, undefined]);
       assert.deepEqual(received.map(fields).sort(), [
-        ['challenge.approved', 'passkeys', user.identity, user.factor.sid, ch.sid],
-        ['factor.created', 'passkeys', user.identity, user.factor.sid, undefined],
-        ['factor.verified', 'passkeys', user.identity, user.factor.sid, undefined],
-      ]);
+        ['challenge.approved', 'passkeys', user.identity, user.factor.sid, ch.sid], ...factorEvents(user), ...factorEvents(other),
+      ].sort());
     } finally {
       receiver.closeAllConnections();
       receiver.close();
