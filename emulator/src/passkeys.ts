@@ -11,13 +11,13 @@ import type { PasskeyConfig, PasskeyCredential, PasskeySettings, ServiceRow } fr
 // WebAuthn for the Passkeys operations: the settings and factor config they are held to, the options
 // a browser takes, and the real verification of attestations and assertions (@simplewebauthn/server).
 
-export const ATTACHMENTS: ReadonlyArray<PasskeyConfig['authenticator_attachment']> = ['platform', 'cross-platform', 'any'];
-export const REQUIREMENTS: ReadonlyArray<PasskeyConfig['user_verification']> = ['required', 'preferred', 'discouraged'];
+const ATTACHMENTS: ReadonlyArray<PasskeyConfig['authenticator_attachment']> = ['platform', 'cross-platform', 'any'];
+const REQUIREMENTS: ReadonlyArray<PasskeyConfig['user_verification']> = ['required', 'preferred', 'discouraged'];
 /** How long a browser may take (Twilio's example options say 600000 ms); a challenge expires with it. */
 export const TIMEOUT_MS = 600_000;
 
 /** The relying party id: a domain browsers accept (no scheme, port or path), lower case. */
-export function checkRpId(id: unknown, name: string): string {
+function checkRpId(id: unknown, name: string): string {
   if (typeof id !== 'string' || !id) throw E.relyingPartyIdInvalid(`${name} is required: the site's domain, e.g. example.com (no scheme, port or path).`);
   try {
     // The same domain binds the service's SMS codes: it must be one browsers read there.
@@ -43,32 +43,35 @@ function checkOrigin(value: string, name: string): string {
   return url.origin;
 }
 
-export function checkOrigins(values: unknown, name: string): string[] {
+function checkOrigins(values: unknown, name: string): string[] {
   if (!Array.isArray(values) || !values.length || !values.every(v => typeof v === 'string' && v)) {
     throw E.relyingPartyInvalid(`${name} must list at least one origin, e.g. ["https://example.com"].`);
   }
   return values.map((v: string) => checkOrigin(v, name));
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): T {
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string, fail: (message: string) => Error = E.invalidParam): T {
   const found = allowed.find(a => a === value);
-  if (!found) throw E.invalidParam(`${name} must be one of ${allowed.join(', ')}.`);
+  if (!found) throw fail(`${name} must be one of ${allowed.join(', ')}.`);
   return found;
 }
 
 /** The Service's `Passkeys.*` form parameters over `current` (an empty value clears a setting). */
 export function readServicePasskeys(get: (key: string) => string | undefined, current: Pick<ServiceRow, 'relying_party_id' | 'passkeys'>): Pick<ServiceRow, 'relying_party_id' | 'passkeys'> {
   const was = current.passkeys ?? { relying_party_name: null, relying_party_origins: null, authenticator_attachment: null, discoverable_credentials: null, user_verification: null };
-  const setting = <T>(key: string, fallback: T, read: (value: string) => T): T => {
+  // Absent: unchanged; empty: unset.
+  const setting = <T>(key: string, fallback: T | null, read: (value: string) => T): T | null => {
     const value = get(key);
-    return value === undefined ? fallback : value === '' ? (null as T) : read(value);
+    return value === undefined ? fallback : value === '' ? null : read(value);
   };
+  // A Service's parameters answer Verify's "Invalid parameter" (60200), as its other ones.
+  const choice = <T extends string>(key: string, fallback: T | null, allowed: readonly T[]) => setting(key, fallback, v => oneOf(v, allowed, key, E.invalidVerifyParam));
   const passkeys: PasskeySettings = {
     relying_party_name: setting('Passkeys.RelyingParty.Name', was.relying_party_name, v => v),
     relying_party_origins: setting('Passkeys.RelyingParty.Origins', was.relying_party_origins, v => checkOrigins(v.split(',').map(o => o.trim()), 'Passkeys.RelyingParty.Origins')),
-    authenticator_attachment: setting('Passkeys.AuthenticatorAttachment', was.authenticator_attachment, v => oneOf(v, ATTACHMENTS, 'Passkeys.AuthenticatorAttachment')),
-    discoverable_credentials: setting('Passkeys.DiscoverableCredentials', was.discoverable_credentials, v => oneOf(v, REQUIREMENTS, 'Passkeys.DiscoverableCredentials')),
-    user_verification: setting('Passkeys.UserVerification', was.user_verification, v => oneOf(v, REQUIREMENTS, 'Passkeys.UserVerification')),
+    authenticator_attachment: choice('Passkeys.AuthenticatorAttachment', was.authenticator_attachment, ATTACHMENTS),
+    discoverable_credentials: choice('Passkeys.DiscoverableCredentials', was.discoverable_credentials, REQUIREMENTS),
+    user_verification: choice('Passkeys.UserVerification', was.user_verification, REQUIREMENTS),
   };
   const relyingPartyId = setting('Passkeys.RelyingParty.Id', current.relying_party_id ?? null, v => checkRpId(v, 'Passkeys.RelyingParty.Id'));
   return { relying_party_id: relyingPartyId, passkeys };

@@ -144,7 +144,8 @@ describe('registration', () => {
 
     refused(await t.call('POST', `Services/${bare}`, { form: { 'Passkeys.RelyingParty.Id': 'https://shop.example:8443' } }), 60372);
     refused(await t.call('POST', `Services/${bare}`, { form: { 'Passkeys.RelyingParty.Origins': 'https://shop.example/path' } }), 60371);
-    refused(await t.call('POST', `Services/${bare}`, { form: { 'Passkeys.UserVerification': 'always' } }), 60306);
+    refused(await t.call('POST', `Services/${bare}`, { form: { 'Passkeys.UserVerification': 'always' } }), 60200);
+    refused(await post(bare, 'Factors', { friendly_name: 'Laptop', identity, config: { ...criteria, user_verification: 'always', relying_party: rp } }), 60306);
     const updated = await t.call<ServiceJson>('POST', `Services/${bare}`, { form: { 'Passkeys.RelyingParty.Origins': 'shop.example,http://localhost:8080', 'Passkeys.UserVerification': 'required' } });
     assert.deepEqual(updated.body.passkeys, {
       relying_party: { id: null, name: null, origins: ['https://shop.example', 'http://localhost:8080'] },
