@@ -223,6 +223,16 @@ describe('sign-in', () => {
     assert.equal((await post(service, 'ApproveChallenge', await signIn(user.passkey, second.options.publicKey, ORIGIN))).status, 200);
   });
 
+  test('a passkey whose counter is always 0 (synced passkeys keep none) signs in again and again', async () => {
+    const service = await newService();
+    const user = await registered(service);
+    for (let i = 0; i < 3; i++) {
+      const ch = await challenge(service, { identity: user.identity });
+      const approved = await post(service, 'ApproveChallenge', await signIn(user.passkey, ch.options.publicKey, ORIGIN, { counter: 0 }));
+      assert.equal(approved.status, 200, approved.text);
+    }
+  });
+
   test('an unknown passkey (60376), another user\'s passkey (60324) and a passkey of another relying party (60382) are refused', async () => {
     const service = await newService();
     const alice = await registered(service);
