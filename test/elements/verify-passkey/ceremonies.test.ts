@@ -87,7 +87,7 @@ describe('<verify-passkey> with a virtual authenticator', function () {
     await until(el, () => title(el) === 'You are signed in.');
   });
 
-  it('stops the autofill request when the element leaves, so the next sign-in is not refused as pending', async () => {
+  it('stops its autofill request when the element leaves the page: the gone element does not race the next sign-in for the passkey', async () => {
     const identity = newIdentity();
     await passkeySession(identity);
     await register();
