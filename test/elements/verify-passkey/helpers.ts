@@ -36,6 +36,23 @@ export async function until(el: VerifyPasskey, ready: () => boolean, what = 'the
 export const next = <K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, type: K) =>
   new Promise<GlobalEventHandlersEventMap[K]>(resolve => target.addEventListener(type, e => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
 
+/**
+ * Why this engine cannot run a WebAuthn call at all, or undefined where it can. WebKitGTK's
+ * MiniBrowser (the WebKit of these tests) is built without WebAuthn: no navigator.credentials, no
+ * PublicKeyCredential; there the element's unsupported state is what is tested.
+ */
+export const noWebAuthn =
+  typeof PublicKeyCredential === 'function' && navigator.credentials
+    ? undefined
+    : 'This engine has no WebAuthn (no PublicKeyCredential or navigator.credentials; WebKitGTK is built without it), so the element shows its unsupported state, tested on its own.';
+
+/** Skips the current test (or hook's tests) where the engine has no WebAuthn, saying why. */
+export function needsWebAuthn(this: Mocha.Context): void {
+  if (!noWebAuthn) return;
+  console.info(`Skipped: ${noWebAuthn}`);
+  this.skip();
+}
+
 /** A virtual authenticator command (test/support/virtual-authenticator-plugin.mjs). */
 export const authenticator = <T = unknown>(payload: Record<string, unknown>) => executeServerCommand<T, Record<string, unknown>>('virtual-authenticator', payload);
 
@@ -47,7 +64,7 @@ export const PLATFORM = { protocol: 'ctap2', transport: 'internal', hasResidentK
  * on a fresh Service of the emulator whose relying party is this page's origin.
  */
 export async function passkeySession(identity: string, userVerification: 'required' | 'preferred' | 'discouraged' = 'preferred'): Promise<void> {
-  const emulator = await executeServerCommand<EmulatorInfo>('emulator');
+  const emulator = (await executeServerCommand('emulator')) as EmulatorInfo;
   const session = crypto.randomUUID();
   await executeServerCommand('passkey-endpoint', { session, emulator, origin: location.origin, identity, userVerification });
   document.cookie = `test-passkey-session=${session}; path=/`;
