@@ -117,7 +117,9 @@ export class VerifyPasskey extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!supportsWebAuthn()) this.#phase = 'unsupported';
-    else void this.#startAutofill();
+    // Back on the page: autofill again. The first start waits for the first update, when a
+    // framework (React sets properties after connecting) has given `provider` too.
+    else if (this.hasUpdated) void this.#startAutofill();
   }
 
   override disconnectedCallback(): void {
