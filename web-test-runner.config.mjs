@@ -9,6 +9,9 @@ import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugi
 import { visualPagePlugin } from './test/visual/page-plugin.mjs';
 import { modifiedClickPlugin } from './test/support/modified-click-plugin.mjs';
 import { litSsrPlugin } from './test/support/lit-ssr-plugin.mjs';
+// <verify-passkey> (issue 14): a virtual authenticator and the site's passkey endpoints.
+import { virtualAuthenticatorPlugin } from './test/support/virtual-authenticator-plugin.mjs';
+import { passkeyEndpointPlugin } from './test/support/passkey-endpoint-plugin.mjs';
 
 // BROWSERS=chromium,firefox narrows a local run; CI always runs all three.
 const names = process.env.BROWSERS?.split(',').map(s => s.trim()).filter(Boolean) ?? ['chromium', 'firefox', 'webkit'];
@@ -34,6 +37,8 @@ export default {
     visualPagePlugin(),
     modifiedClickPlugin(),
     litSsrPlugin(),
+    virtualAuthenticatorPlugin(),
+    passkeyEndpointPlugin(),
     // UPDATE_VISUAL_BASELINES=1 writes the screenshots as the new baselines (npm run test:visual:update).
     visualRegressionPlugin({
       update: process.env.UPDATE_VISUAL_BASELINES === '1',

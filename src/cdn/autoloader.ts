@@ -9,6 +9,7 @@ const TAGS: Record<string, () => Promise<unknown>> = {
   'otp-input': () => import('../elements/otp-input/define.js'),
   'verify-enroll': () => import('../elements/verify-enroll/define.js'),
   'verify-challenge-prompt': () => import('../elements/verify-challenge-prompt/define.js'),
+  'verify-passkey': () => import('../elements/verify-passkey/define.js'),
 };
 
 const requested = new Set<string>();

@@ -2,6 +2,7 @@
 import type { OtpInputStrings } from '../elements/otp-input/strings.js';
 import type { VerifyEnrollStrings } from '../elements/verify-enroll/strings.js';
 import type { ChallengePromptStrings } from '../elements/verify-challenge-prompt/strings.js';
+import type { VerifyPasskeyStrings } from '../elements/verify-passkey/strings.js';
 
 const chars = (mode: string) => (mode === 'numeric' ? 'digit' : 'character');
 // The error's own message: the kit's messages are written in English.
@@ -54,4 +55,30 @@ export const challengePrompt: ChallengePromptStrings = {
   offline: 'The service cannot be reached. Check the connection and try again.',
   error: message,
   retry: 'Retry',
+};
+
+export const verifyPasskey: VerifyPasskeyStrings = {
+  registerTitle: 'Add a passkey',
+  registerIntro: "Sign in next time with your fingerprint, face or screen lock instead of a password. The passkey stays on your device or in your password manager.",
+  register: 'Add a passkey',
+  signInTitle: 'Sign in with a passkey',
+  signIn: 'Sign in with a passkey',
+  waiting: 'Waiting for your passkey…',
+  verifying: 'Checking your passkey…',
+  registered: 'Your passkey was added.',
+  signedIn: 'You are signed in.',
+  failed: 'The passkey was not used.',
+  reasons: {
+    cancelled: 'The passkey dialog was closed, or you were not verified. Try again when you are ready.',
+    'already-registered': 'This device already has a passkey for your account. Sign in with it, or use another device.',
+    timeout: 'The passkey dialog timed out. Try again.',
+    network: "The site's server cannot be reached. Check the connection and try again.",
+    security: 'Passkeys cannot be used on this address. Open the site at its own address and try again.',
+    unsupported: 'This browser cannot use passkeys. Sign in another way, or use a newer browser.',
+    unknown: 'The passkey could not be used. Try again.',
+  },
+  backend: message,
+  retry: 'Try again',
+  steps: { authenticator: 'Use your passkey', verify: 'Check the passkey' },
+  stepStates: { pending: ', to do', active: ', in progress', done: ', done', failed: ', failed' },
 };

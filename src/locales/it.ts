@@ -63,3 +63,29 @@ export const challengePrompt: Locale['challengePrompt'] = {
   error: problem,
   retry: 'Riprova',
 };
+
+export const verifyPasskey: Locale['verifyPasskey'] = {
+  registerTitle: 'Aggiungi una passkey',
+  registerIntro: "La prossima volta accedi con l'impronta, il volto o il blocco schermo invece della password. La passkey resta sul tuo dispositivo o nel tuo gestore di password.",
+  register: 'Aggiungi una passkey',
+  signInTitle: 'Accedi con una passkey',
+  signIn: 'Accedi con una passkey',
+  waiting: 'In attesa della passkey…',
+  verifying: 'Verifica della passkey…',
+  registered: 'La passkey è stata aggiunta.',
+  signedIn: 'Hai effettuato l’accesso.',
+  failed: 'La passkey non è stata usata.',
+  reasons: {
+    cancelled: 'La finestra della passkey è stata chiusa, oppure la verifica non è riuscita. Riprova quando vuoi.',
+    'already-registered': 'Questo dispositivo ha già una passkey per il tuo account. Accedi con quella o usa un altro dispositivo.',
+    timeout: 'Il tempo per la passkey è scaduto. Riprova.',
+    network: 'Il server non è raggiungibile. Controlla la connessione e riprova.',
+    security: 'Le passkey non funzionano a questo indirizzo. Apri il sito al suo indirizzo e riprova.',
+    unsupported: 'Questo browser non supporta le passkey. Accedi in un altro modo o usa un browser più recente.',
+    unknown: 'Non è stato possibile usare la passkey. Riprova.',
+  },
+  backend: problem,
+  retry: 'Riprova',
+  steps: { authenticator: 'Usa la passkey', verify: 'Verifica la passkey' },
+  stepStates: { pending: ', da fare', active: ', in corso', done: ', fatto', failed: ', non riuscito' },
+};

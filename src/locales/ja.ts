@@ -63,3 +63,29 @@ export const challengePrompt: Locale['challengePrompt'] = {
   error: problem,
   retry: '再試行',
 };
+
+export const verifyPasskey: Locale['verifyPasskey'] = {
+  registerTitle: 'パスキーを追加',
+  registerIntro: '次回からパスワードの代わりに、指紋、顔認証、画面ロックでサインインできます。パスキーはお使いの端末またはパスワードマネージャーに保存されます。',
+  register: 'パスキーを追加',
+  signInTitle: 'パスキーでサインイン',
+  signIn: 'パスキーでサインイン',
+  waiting: 'パスキーを待っています…',
+  verifying: 'パスキーを確認しています…',
+  registered: 'パスキーを追加しました。',
+  signedIn: 'サインインしました。',
+  failed: 'パスキーを使用できませんでした。',
+  reasons: {
+    cancelled: 'パスキーの画面が閉じられたか、本人確認ができませんでした。準備ができたら、もう一度お試しください。',
+    'already-registered': 'この端末には、このアカウントのパスキーがすでにあります。そのパスキーでサインインするか、別の端末をお使いください。',
+    timeout: 'パスキーの画面がタイムアウトしました。もう一度お試しください。',
+    network: 'サーバーに接続できません。接続を確認して、もう一度お試しください。',
+    security: 'このアドレスではパスキーを使用できません。サイト本来のアドレスで開いてから、もう一度お試しください。',
+    unsupported: 'このブラウザはパスキーに対応していません。別の方法でサインインするか、新しいブラウザをお使いください。',
+    unknown: 'パスキーを使用できませんでした。もう一度お試しください。',
+  },
+  backend: problem,
+  retry: 'もう一度試す',
+  steps: { authenticator: 'パスキーを使用', verify: 'パスキーを確認' },
+  stepStates: { pending: '、未実行', active: '、実行中', done: '、完了', failed: '、失敗' },
+};

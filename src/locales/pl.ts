@@ -66,3 +66,29 @@ export const challengePrompt: Locale['challengePrompt'] = {
   error: problem,
   retry: 'Spróbuj ponownie',
 };
+
+export const verifyPasskey: Locale['verifyPasskey'] = {
+  registerTitle: 'Dodaj klucz dostępu',
+  registerIntro: 'Następnym razem zalogujesz się odciskiem palca, twarzą lub blokadą ekranu zamiast hasła. Klucz dostępu zostaje na Twoim urządzeniu lub w menedżerze haseł.',
+  register: 'Dodaj klucz dostępu',
+  signInTitle: 'Zaloguj się kluczem dostępu',
+  signIn: 'Zaloguj się kluczem dostępu',
+  waiting: 'Czekam na klucz dostępu…',
+  verifying: 'Sprawdzam klucz dostępu…',
+  registered: 'Klucz dostępu został dodany.',
+  signedIn: 'Zalogowano.',
+  failed: 'Nie użyto klucza dostępu.',
+  reasons: {
+    cancelled: 'Okno klucza dostępu zostało zamknięte albo weryfikacja się nie udała. Spróbuj ponownie, gdy będziesz gotowy.',
+    'already-registered': 'To urządzenie ma już klucz dostępu do Twojego konta. Zaloguj się nim albo użyj innego urządzenia.',
+    timeout: 'Czas na użycie klucza dostępu minął. Spróbuj ponownie.',
+    network: 'Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.',
+    security: 'Pod tym adresem nie można używać kluczy dostępu. Otwórz witrynę pod jej właściwym adresem i spróbuj ponownie.',
+    unsupported: 'Ta przeglądarka nie obsługuje kluczy dostępu. Zaloguj się w inny sposób lub użyj nowszej przeglądarki.',
+    unknown: 'Nie udało się użyć klucza dostępu. Spróbuj ponownie.',
+  },
+  backend: problem,
+  retry: 'Spróbuj ponownie',
+  steps: { authenticator: 'Użyj klucza dostępu', verify: 'Sprawdź klucz dostępu' },
+  stepStates: { pending: ', do zrobienia', active: ', w toku', done: ', gotowe', failed: ', nie powiodło się' },
+};

@@ -4,6 +4,18 @@
 export { OtpInput } from './otp-input.js';
 export { VerifyEnroll } from './verify-enroll.js';
 export { VerifyChallengePrompt } from './verify-challenge-prompt.js';
+// <verify-passkey> (issue 14)
+export { VerifyPasskey } from './verify-passkey.js';
+export type {
+  VerifyPasskeyErrorDetail,
+  VerifyPasskeyErrorEvent,
+  VerifyPasskeyRegisteredDetail,
+  VerifyPasskeyRegisteredEvent,
+  VerifyPasskeySignedInDetail,
+  VerifyPasskeySignedInEvent,
+  VerifyPasskeyUnsupportedDetail,
+  VerifyPasskeyUnsupportedEvent,
+} from '../elements/verify-passkey/events.js';
 export type { OtpCompleteDetail, OtpCompleteEvent, OtpSource } from '../elements/otp-input/events.js';
 export type { VerifyEnrolledEvent, VerifyEnrolledDetail, VerifyUnenrolledEvent, VerifyUnenrolledDetail } from '../elements/verify-enroll/events.js';
 export type {
