@@ -531,7 +531,7 @@ describe('TOTP factors and their challenges', () => {
     assert.deepEqual(updated.totp, { issuer: 'Renamed', time_step: 20, code_length: 8, skew: 0 }, 'an update keeps what it does not name');
   });
 
-  test('errors: a code that is not 3–8 digits (60306), a challenge for an unverified factor (60318), an answered challenge (60322)', async () => {
+  test('errors: a code that is not 3–8 digits (60306), a challenge for an unverified factor (60318), an answered challenge (60322), a sixth code (60308)', async () => {
     const e = await totpEnrolled();
     for (const authPayload of ['12a456', '12', '123456789', ' 123456']) {
       await refused(60306, e.entity.factors(e.factor.sid).update({ authPayload }), `AuthPayload ${JSON.stringify(authPayload)} on verification`);
@@ -546,6 +546,9 @@ describe('TOTP factors and their challenges', () => {
     try {
       await e.entity.challenges(pending.sid).update({ authPayload: code(e.app) });
       await refused(60322, e.entity.challenges(pending.sid).update({ authPayload: code(e.app) }), 'a second answer');
+      const wrong = await e.entity.challenges.create({ factorSid: e.factor.sid, authPayload: wrongCode(e.app) });
+      for (let i = 2; i <= 5; i++) await e.entity.challenges(wrong.sid).update({ authPayload: wrongCode(e.app) });
+      await refused(60308, e.entity.challenges(wrong.sid).update({ authPayload: wrongCode(e.app) }), 'a sixth code');
     } finally {
       t.emulator.clock.setOffset(0);
     }

@@ -266,6 +266,17 @@ describe('totp challenges', () => {
     assert.equal((await entity.challenges(late.sid).fetch()).status, 'expired');
   });
 
+  test('a challenge takes 5 codes: after 5 wrong ones, even the right code answers 60308 (429)', async () => {
+    const service = await newService();
+    const { factor, app, entity } = await verifiedTotp(service.sid);
+    const at = stepStart(30, FIRST_SECOND);
+    await setClock(at);
+    const challenge = await entity.challenges.create({ factorSid: factor.sid, authPayload: wrongCode(app, at) });
+    for (let i = 2; i <= 5; i++) assert.equal((await entity.challenges(challenge.sid).update({ authPayload: wrongCode(app, at) })).status, 'pending', `wrong code ${i}`);
+    await assert.rejects(entity.challenges(challenge.sid).update({ authPayload: app.generate({ timestamp: at }) }), fails(429, 60308));
+    assert.equal((await entity.challenges.create({ factorSid: factor.sid, authPayload: app.generate({ timestamp: at }) })).status, 'approved', 'a new challenge takes the code');
+  });
+
   test('no AuthPayload, or one that is not 3–8 digits, is refused (60306); an unverified factor answers 60318', async () => {
     const service = await newService();
     const unverified = await enrollTotp(service.sid);
