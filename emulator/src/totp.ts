@@ -13,8 +13,12 @@ export interface TotpFactor {
   skew: number;
   code_length: number;
   alg: TotpAlgorithm;
-  /** The time step of the last code accepted: a code is good once (RFC 6238 §5.2). */
-  last_counter: number | null;
+  /**
+   * When the time step of the last code accepted ends (ms since the epoch): a code is good once
+   * (RFC 6238 §5.2), so no code of a step that starts before it is good. A time, not a step number,
+   * so that it holds when `Config.TimeStep` changes.
+   */
+  used_until: number | null;
 }
 
 /** The Service's `Totp.*` settings; null when not set (the defaults then apply). */
@@ -72,7 +76,7 @@ export function newTotpFactor(p: Params, service: TotpServiceSettings & { friend
   if (!BASE32.test(secret) || secret.replace(/=+$/, '').length < 16) {
     throw E.invalidParam('Binding.Secret must be a base32 secret (A–Z, 2–7) of at least 16 characters (80 bits); leave it out to have one generated.');
   }
-  return { secret, ...readTotpConfig(p, { ...renderTotpSettings(service), alg: 'sha1' }), last_counter: null };
+  return { secret, ...readTotpConfig(p, { ...renderTotpSettings(service), alg: 'sha1' }), used_until: null };
 }
 
 type TotpConfig = Pick<TotpFactor, 'time_step' | 'skew' | 'code_length' | 'alg'>;
@@ -114,13 +118,14 @@ export function checkTotpPayload(payload: string | undefined): string {
 }
 
 /**
- * The time step (counter) whose code `code` is, within the factor's skew around `now`, or null when
- * it is none of them or its step was already used (a TOTP code is good once).
+ * Checks `code` against the codes of the factor's steps within its skew around `now`.
+ * @returns the new `used_until` (the end of the code's step), or null when the code is none of
+ *   them or its step was already used
  */
 export function matchTotp(f: TotpFactor, code: string, now: number): number | null {
   if (code.length !== f.code_length) return null;
   const delta = totpOf(f).validate({ token: code, timestamp: now, window: f.skew });
   if (delta === null) return null;
-  const counter = TOTP.counter({ period: f.time_step, timestamp: now }) + delta;
-  return f.last_counter !== null && counter <= f.last_counter ? null : counter;
+  const start = (TOTP.counter({ period: f.time_step, timestamp: now }) + delta) * f.time_step * 1000;
+  return f.used_until !== null && start < f.used_until ? null : start + f.time_step * 1000;
 }

@@ -250,6 +250,19 @@ describe('totp challenges', () => {
     assert.equal((await entity.challenges.create({ factorSid: factor.sid, authPayload: next })).status, 'pending', 'the same code again, in its step');
   });
 
+  test('after Config.TimeStep changes, the codes of later steps are good (the used step is a time, not a step number)', async () => {
+    const service = await newService();
+    const { factor, app, entity } = await enrollTotp(service.sid);
+    const at = stepStart(30, FIRST_SECOND);
+    await setClock(at);
+    await entity.factors(factor.sid).update({ authPayload: app.generate({ timestamp: at }) });
+    assert.deepEqual((await entity.factors(factor.sid).update({ 'config.timeStep': 60 })).config, { alg: 'sha1', skew: 1, code_length: 6, time_step: 60 });
+    const later = at + 120_000;
+    await setClock(later);
+    const app60 = new TOTP({ secret: app.secret, period: 60, digits: 6 });
+    assert.equal((await entity.challenges.create({ factorSid: factor.sid, authPayload: app60.generate({ timestamp: later }) })).status, 'approved');
+  });
+
   test('a pending challenge takes the right code later (UpdateChallenge); an expired one answers 60323', async () => {
     const service = await newService();
     const { factor, app, entity } = await verifiedTotp(service.sid);

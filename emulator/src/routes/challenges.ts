@@ -123,13 +123,13 @@ async function answerTotp(ctx: EmulatorContext, ch: ChallengeRow, factor: Factor
   const attempts = ch.attempts ?? 0;
   if (attempts >= MAX_TOTP_ATTEMPTS) throw E.tooManyAttempts();
   const now = clock.now();
-  const counter = matchTotp(totp, code, now);
-  if (counter === null) {
+  const usedUntil = matchTotp(totp, code, now);
+  if (usedUntil === null) {
     const wrong = store.update('challenges', ch, { attempts: attempts + 1 });
     await store.save();
     return wrong;
   }
-  store.update('factors', factor, { totp: { ...totp, last_counter: counter } });
+  store.update('factors', factor, { totp: { ...totp, used_until: usedUntil } });
   const approved = store.update('challenges', ch, { status: 'approved', attempts: attempts + 1, date_responded: now, date_updated: now });
   await store.save();
   emitChallengeEvent('challenge.approved', approved);

@@ -116,15 +116,15 @@ async function updateTotp(c: RouteContext, factor: FactorRow, totp: TotpFactor, 
   const friendlyName = one(p, 'FriendlyName') === undefined ? factor.friendly_name : checkFriendlyName(one(p, 'FriendlyName'));
   const config = { ...totp, ...readTotpConfig(p, totp) };
   const now = clock.now();
-  const counter = authPayload !== undefined && factor.status === 'unverified' ? matchTotp(config, authPayload, now) : null;
+  const usedUntil = authPayload !== undefined && factor.status === 'unverified' ? matchTotp(config, authPayload, now) : null;
   const updated = store.update('factors', factor, {
     friendly_name: friendlyName,
-    totp: counter === null ? config : { ...config, last_counter: counter },
-    status: counter === null ? factor.status : 'verified',
+    totp: usedUntil === null ? config : { ...config, used_until: usedUntil },
+    status: usedUntil === null ? factor.status : 'verified',
     date_updated: now,
   });
   await store.save();
-  if (counter !== null) emitFactorEvent('factor.verified', updated);
+  if (usedUntil !== null) emitFactorEvent('factor.verified', updated);
   return updated;
 }
 
