@@ -33,7 +33,7 @@ export interface TotpServiceSettings {
 const TIME_STEP = { min: 20, max: 60, fallback: 30 };
 const CODE_LENGTH = { min: 3, max: 8, fallback: 6 };
 const SKEW = { min: 0, max: 2, fallback: 1 };
-/** Twilio generates 160-bit secrets (32 base32 characters), RFC 4226's recommended length. */
+/** Generated secrets have 160 bits (32 base32 characters), the length RFC 4226 recommends. */
 const SECRET_BYTES = 20;
 
 const BASE32 = /^[A-Z2-7]+=*$/;
@@ -42,9 +42,10 @@ const BASE32 = /^[A-Z2-7]+=*$/;
 export function readTotpServiceSettings(p: Params, current: TotpServiceSettings = {}): TotpServiceSettings {
   const number = (key: string, limits: { min: number; max: number }, fallback: number | null | undefined) => {
     const raw = one(p, key);
-    if (raw === undefined) return fallback ?? null;
+    // Absent or empty (as form encoders send an unset value): unchanged.
+    if (raw === undefined || raw === '') return fallback ?? null;
     try {
-      return intParam(raw, key, limits.min, limits.max, limits.min);
+      return intParam(raw, key, limits.min, limits.max, fallback ?? limits.min);
     } catch (error) {
       throw E.invalidVerifyParam(`Invalid parameter: ${error instanceof Error ? error.message : String(error)}`);
     }

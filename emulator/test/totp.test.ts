@@ -202,6 +202,8 @@ describe('a totp factor', () => {
     const renamed = await client.verify.v2.services(plain.sid).update({ friendlyName: 'Renamed' });
     assert.equal(renamed.totp?.issuer, 'Renamed', 'an issuer not set follows the name');
     await assert.rejects(client.verify.v2.services(service.sid).update({ 'totp.skew': 3 }), fails(400, 60200));
+    const res = await t.call<{ totp: unknown }>('POST', `Services/${service.sid}`, { form: { 'Totp.TimeStep': '', 'Totp.Skew': '' } });
+    assert.deepEqual([res.status, res.body.totp], [200, service.totp], 'empty values leave the settings as they are');
     assert.deepEqual((await client.verify.v2.services(service.sid).fetch()).totp, service.totp, 'a refused update changes nothing');
   });
 });
