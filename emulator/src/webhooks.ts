@@ -10,8 +10,8 @@ export async function twilioSignature(authToken: string, url: string, params: Re
   return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(data))));
 }
 
-/** An event's form fields: the protocol's, for any factor type the emulator serves (passkeys too). */
-export type EventFields = Omit<WebhookEvent, 'uuid' | 'type' | 'factor_type'> & { factor_type: WebhookEvent['factor_type'] | 'passkeys' };
+/** An event's form fields: the protocol's, for every factor type the emulator serves (the kit's wire types know push only). */
+export type EventFields = Omit<WebhookEvent, 'uuid' | 'type' | 'factor_type'> & { factor_type: WebhookEvent['factor_type'] | 'totp' | 'passkeys' };
 
 /** One delivery, as GET /emulator/state shows it. */
 export interface Delivery {
