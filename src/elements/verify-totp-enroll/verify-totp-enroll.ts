@@ -103,8 +103,9 @@ export class VerifyTotpEnroll extends LitElement {
     return this.#locale.strings;
   }
 
-  protected override firstUpdated(): void {
-    if (this.autostart) void this.#start();
+  protected override willUpdate(): void {
+    // Before the first render, so that it shows "starting" at once (no second update right after it).
+    if (!this.hasUpdated && this.autostart) void this.#start();
   }
 
   protected override render() {
