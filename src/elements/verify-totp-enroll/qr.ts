@@ -2,8 +2,8 @@
 // encoders on npm it is the smallest (3.5 kB min+gzip, against 3.8 kB for uqr, 6.9 kB for
 // @paulmillr/qr and 7.4 kB for qrcode-generator, measured with esbuild as scripts/size.mjs does),
 // MIT, without dependencies, typed, and released regularly (2.7.x in 2026). Not its 2 kB "nano"
-// export: that one always writes an ECI header (UTF-8), which some scanners do not read, where the
-// full encoder writes a plain ASCII URI without one.
+// export: that one always writes an ECI header (UTF-8), which not every reader handles (@paulmillr/qr's
+// decoder does not), where the full encoder writes the ASCII URI without one.
 import { generate } from 'lean-qr';
 
 /** `text`'s QR code: its width in modules, and its dark modules as one SVG path (one rectangle per run). */

@@ -40,6 +40,8 @@ export const styles = [
     font-size: 1.125rem;
     letter-spacing: 0.05em;
     margin-inline-end: 0.5rem;
+    /* One click selects the whole key, for copying by hand. */
+    -webkit-user-select: all;
     user-select: all;
   }
   [part='form'] {

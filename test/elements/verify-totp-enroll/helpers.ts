@@ -1,6 +1,6 @@
 import { fixture } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { decodeQR } from '@paulmillr/qr/decode.js';
+import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { Secret, TOTP, URI } from 'otpauth';
 import type { TemplateResult } from 'lit';
 import '../../../src/elements/verify-totp-enroll/define.js';
@@ -51,30 +51,38 @@ export async function started(el: VerifyTotpEnroll): Promise<void> {
 }
 
 /**
- * Reads the QR code as a phone's camera would, with another library than the one that drew it
- * (@paulmillr/qr's decoder): the element's SVG path is painted onto a canvas, 4 pixels a module.
+ * Reads the QR code with another library than the one that drew it: ZXing, the reader of Android's
+ * scanner apps. The element's SVG is painted onto a canvas, 4 pixels a module, and read as a "pure"
+ * code (upright, unskewed), so that the reader checks the code itself, not its own camera work.
  */
 export function scanQr(el: VerifyTotpEnroll): string {
   const svg = part(el, 'qr')!;
   const [x, y, width] = svg.getAttribute('viewBox')!.split(' ').map(Number);
   const scale = 4;
-  const canvas = Object.assign(document.createElement('canvas'), { width: width * scale, height: width * scale });
+  const size = width * scale;
+  const canvas = Object.assign(document.createElement('canvas'), { width: size, height: size });
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.fillStyle = svg.querySelector('rect')!.getAttribute('fill')!;
-  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.fillRect(0, 0, size, size);
   context.setTransform(scale, 0, 0, scale, -x * scale, -y * scale);
   context.fillStyle = svg.querySelector('path')!.getAttribute('fill')!;
   context.fill(new Path2D(svg.querySelector('path')!.getAttribute('d')!));
-  return decodeQR({ width: canvas.width, height: canvas.height, data: context.getImageData(0, 0, canvas.width, canvas.height).data });
+  const rgba = context.getImageData(0, 0, size, size).data;
+  const luminance = new Uint8ClampedArray(size * size).map((_, i) => rgba[i * 4]);
+  const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, size, size)));
+  return new QRCodeReader().decode(bitmap, new Map([[DecodeHintType.PURE_BARCODE, true]])).getText();
 }
 
 /** The code an authenticator app that scanned the QR code shows now. */
 export const appCode = (el: VerifyTotpEnroll) => (URI.parse(scanQr(el)) as TOTP).generate();
 
-/** Types into the code field with the keyboard, as a user does (after a click into it). */
+/**
+ * Types into the code field with the keyboard, a key at a time: WebKitWebDriver drops the second of
+ * two equal keys typed in one command ("700752" arrives as "70752").
+ */
 export async function typeCode(el: VerifyTotpEnroll, code: string): Promise<void> {
   codeInput(el)!.focus();
-  await sendKeys({ type: code });
+  for (const key of code) await sendKeys({ press: key });
 }
 
 /**

@@ -242,7 +242,9 @@ describe('<verify-totp-enroll> states (the site server played in the page)', fun
       const message = 'The browser did not allow copying. Select the key and copy it yourself.';
       expect(part(el, 'copy-status')!.textContent).to.equal(message);
       expect(announced(el)).to.equal(message);
-      expect(getComputedStyle(part(el, 'key')!).userSelect).to.equal('all');
+      const style = getComputedStyle(part(el, 'key')!);
+      // WebKit knows the property by its prefixed name only.
+      expect(style.userSelect || style.webkitUserSelect).to.equal('all');
     });
   }
 
