@@ -82,6 +82,8 @@ const cdn = {
     'otp-input': 'src/elements/otp-input/define.ts',
     'verify-enroll': 'src/elements/verify-enroll/define.ts',
     'verify-challenge-prompt': 'src/elements/verify-challenge-prompt/define.ts',
+    // Issue 14: authenticator apps (TOTP).
+    'verify-totp-enroll': 'src/elements/verify-totp-enroll/define.ts',
     autoloader: 'src/cdn/autoloader.ts',
   },
   plugins: [productionMode(), nodeResolve({ extensions: ['.ts', '.js'] }), minifyLiterals(), esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' })],

@@ -120,14 +120,7 @@ describe('<verify-totp-enroll url> against the emulator (test/support/totp-endpo
   });
 
   it("takes the service's code length (Totp.CodeLength=8) from the URI", async () => {
-    const { baseUrl, accountSid, authToken } = backend.emulator;
-    const codeLength = (length: number) =>
-      fetch(`${baseUrl}Services/${backend.serviceSid}`, {
-        method: 'POST',
-        headers: { Authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ 'Totp.CodeLength': String(length) }),
-      });
-    expect((await codeLength(8)).status).to.equal(200);
+    await backend.updateService({ 'Totp.CodeLength': '8' });
     try {
       const { el } = await mount(html`<verify-totp-enroll url="/test-totp"></verify-totp-enroll>`);
       await started(el);
@@ -136,7 +129,7 @@ describe('<verify-totp-enroll url> against the emulator (test/support/totp-endpo
       await typeCode(el, appCode(el));
       await enrolled;
     } finally {
-      await codeLength(6);
+      await backend.updateService({ 'Totp.CodeLength': '6' });
     }
   });
 });
