@@ -71,10 +71,10 @@ export function createWebhooks({ authToken, retryDelaysMs = [1000, 5000, 15000],
   return {
     log,
     /** Sends one event to every enabled webhook of the service (`hooks`) subscribed to its type. */
-    emit(hooks: WebhookRow[], type: WebhookEvent['type'], fields: Omit<WebhookEvent, 'uuid' | 'type'>): void {
+    emit(hooks: WebhookRow[], type: WebhookEvent['type'], fields: Omit<AnyWebhookEvent, 'uuid' | 'type'>): void {
       for (const hook of hooks) {
         if (hook.status !== 'enabled' || !(hook.event_types.includes('*') || hook.event_types.includes(type))) continue;
-        const event: WebhookEvent = { uuid: crypto.randomUUID(), type, ...fields };
+        const event: AnyWebhookEvent = { uuid: crypto.randomUUID(), type, ...fields };
         // Only the fields present go on the wire (challenge_sid is absent on factor events).
         const params = Object.fromEntries(Object.entries(event).filter((pair): pair is [string, string] => pair[1] !== undefined));
         const entry: Delivery = { uuid: event.uuid, type, webhook_sid: hook.sid, url: hook.webhook_url, attempts: 0, status: 'pending', last_status: null };
@@ -91,5 +91,8 @@ export function createWebhooks({ authToken, retryDelaysMs = [1000, 5000, 15000],
     },
   };
 }
+
+/** A webhook's form body; totp factors' events say `factor_type=totp` (the kit's wire types know push only). */
+export type AnyWebhookEvent = Omit<WebhookEvent, 'factor_type'> & { factor_type: 'push' | 'totp' };
 
 export type Webhooks = ReturnType<typeof createWebhooks>;

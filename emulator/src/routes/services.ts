@@ -9,6 +9,7 @@ import { page } from '../paging.js';
 import { formBody, intParam, one, origin, type Params } from '../params.js';
 import { newSid } from '../sid.js';
 import type { ServiceRow } from '../store.js';
+import { readTotpServiceSettings, renderTotpSettings } from '../totp.js';
 import { SERVICE, serviceOf, serviceUrl } from './lookup.js';
 
 export function renderService(base: string, s: ServiceRow, accountSid: string): ServiceJson {
@@ -26,7 +27,7 @@ export function renderService(base: string, s: ServiceRow, accountSid: string): 
     do_not_share_warning_enabled: null,
     custom_code_enabled: null,
     push: { include_date: false, apn_credential_sid: s.apn_credential_sid ?? null, fcm_credential_sid: s.fcm_credential_sid ?? null },
-    totp: { issuer: null, time_step: null, code_length: null, skew: null },
+    totp: renderTotpSettings(s),
     default_template_sid: null,
     whatsapp: { msg_service_sid: null, from: null },
     passkeys: { relying_party: { id: s.relying_party_id ?? null, name: null, origins: null }, authenticator_attachment: null, discoverable_credentials: null, user_verification: null },
@@ -104,7 +105,7 @@ export default new Hono<Env>()
     const { store, clock } = c.var.ctx;
     const p = await formBody(c);
     const now = clock.now();
-    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), ...readSettings(p), ...codeSettings(p), date_created: now, date_updated: now });
+    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), ...readSettings(p), ...codeSettings(p), ...readTotpServiceSettings(p), date_created: now, date_updated: now });
     await store.save();
     return c.json(render(c, row), 201);
   })
@@ -113,7 +114,7 @@ export default new Hono<Env>()
     const { store, clock } = c.var.ctx;
     const row = serviceOf(store, c.req.param());
     const p = await formBody(c);
-    const updated = store.update('services', row, { ...readSettings(p, row), ...codeSettings(p), date_updated: clock.now() });
+    const updated = store.update('services', row, { ...readSettings(p, row), ...codeSettings(p), ...readTotpServiceSettings(p, row), date_updated: clock.now() });
     await store.save();
     return c.json(render(c, updated));
   })
