@@ -193,7 +193,7 @@ export default {
       // Each --verify-* property's default, from the fallback in the element's styles (or the shared ones, internal/*.styles.ts).
       name: 'css-property-defaults',
       packageLinkPhase({ customElementsManifest }) {
-        const base = ['base', 'button'].map(name => readFileSync(`src/elements/internal/${name}.styles.ts`, 'utf8')).join('\n');
+        const base = ['base', 'button', 'panel'].map(name => readFileSync(`src/elements/internal/${name}.styles.ts`, 'utf8')).join('\n');
         for (const mod of customElementsManifest.modules) {
           for (const element of (mod.declarations ?? []).filter(d => d.customElement)) {
             const own = readFileSync(mod.path.replace(/\.ts$/, '.styles.ts'), 'utf8');

@@ -1,33 +1,22 @@
 import { css } from 'lit';
 import { base } from '../internal/base.styles.js';
 import { buttons } from '../internal/button.styles.js';
+import { panel } from '../internal/panel.styles.js';
 
 export const styles = [
   base,
+  panel,
   buttons,
   css`
-  :host {
-    display: block;
-  }
   [part='container'] {
-    display: grid;
     gap: var(--verify-enroll-gap, 0.75rem);
     max-inline-size: var(--verify-enroll-max-width, 28rem);
     padding: var(--verify-enroll-padding, 1.25rem);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--verify-surface, Canvas);
-    overflow-wrap: anywhere;
   }
   p,
   ol {
     margin: 0;
     padding: 0;
-  }
-  [part='title'] {
-    font-weight: 600;
-    font-size: 1.125rem;
-    outline: none;
   }
   [part='intro'],
   [part~='step-pending'] {

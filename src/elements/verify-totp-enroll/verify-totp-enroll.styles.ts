@@ -1,31 +1,20 @@
 import { css } from 'lit';
 import { base } from '../internal/base.styles.js';
 import { buttons } from '../internal/button.styles.js';
+import { panel } from '../internal/panel.styles.js';
 
 export const styles = [
   base,
+  panel,
   buttons,
   css`
-  :host {
-    display: block;
-  }
   [part='container'] {
-    display: grid;
     gap: var(--verify-totp-gap, 0.75rem);
     max-inline-size: var(--verify-totp-max-width, 28rem);
     padding: var(--verify-totp-padding, 1.25rem);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--verify-surface, Canvas);
-    overflow-wrap: anywhere;
   }
   p {
     margin: 0;
-  }
-  [part='title'] {
-    font-weight: 600;
-    font-size: 1.125rem;
-    outline: none;
   }
   [part='intro'] {
     color: var(--_muted);

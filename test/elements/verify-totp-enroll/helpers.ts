@@ -6,6 +6,7 @@ import type { TemplateResult } from 'lit';
 import '../../../src/elements/verify-totp-enroll/define.js';
 import type { TotpEnrollProvider, VerifyTotpEnroll } from '../../../src/elements/verify-totp-enroll/verify-totp-enroll.js';
 import type { Backend } from '../../support/verify-backend.js';
+import { next, untilRendered } from '../../support/wait.js';
 
 export type { VerifyTotpEnroll };
 
@@ -30,19 +31,9 @@ export const fieldError = (el: VerifyTotpEnroll) => {
 };
 
 /** Waits (up to 10 s) until `ready()` holds after a render. */
-export async function until(el: VerifyTotpEnroll, ready: () => boolean, what = 'the element to settle'): Promise<void> {
-  const end = Date.now() + 10_000;
-  for (;;) {
-    await el.updateComplete;
-    if (ready()) return;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; the title says "${title(el)}".`);
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
+export const until = (el: VerifyTotpEnroll, ready: () => boolean, what = 'the element to settle') => untilRendered(el, ready, what, () => `the title says "${title(el)}"`);
 
-/** The next event of a type from `target`. */
-export const next = <K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, type: K) =>
-  new Promise<GlobalEventHandlersEventMap[K]>(resolve => target.addEventListener(type, e => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
+export { next };
 
 /** Clicks Start and waits for the QR code. */
 export async function started(el: VerifyTotpEnroll): Promise<void> {
