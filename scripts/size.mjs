@@ -36,8 +36,10 @@ const ENTRIES = [
   { name: 'verify-elements/verify-challenge-prompt.js', file: 'src/elements/verify-challenge-prompt/define.ts', budget: 5530 },
   // Issue 14: <verify-totp-enroll> 5 kB up front; the QR encoder (lean-qr) and <otp-input> load on the first start.
   { name: 'verify-elements/verify-totp-enroll.js', file: 'src/elements/verify-totp-enroll/define.ts', budget: 5120, lazyOnly: /node_modules\/lean-qr\/|elements\/otp-input\// },
-  // The whole kit (every tag), with Lit and firebase external.
-  { name: 'verify-elements', file: 'src/index.ts', budget: 16384 },
+  // The whole kit (every tag), with Lit and firebase external: issue 9's 16 kB for its three tags, plus
+  // what each later tag adds up front. Issue 14: <verify-totp-enroll> adds 2860 B (13716 B without it,
+  // 16576 B with it), so 3 kB more.
+  { name: 'verify-elements', file: 'src/index.ts', budget: 16384 + 3072 },
   { name: 'verify-elements/sms', file: 'src/sms/index.ts', budget: null },
   { name: 'verify-elements/webotp', file: 'src/webotp/index.ts', budget: null },
   { name: 'verify-elements/client', file: 'src/client/index.ts', budget: 6144 },
