@@ -57,19 +57,21 @@ export const challengePrompt: ChallengePromptStrings = {
   retry: 'Retry',
 };
 
+const enterTotpCode = (digits: number) => `Then enter the ${digits}-digit code the app shows.`;
 export const verifyTotpEnroll: VerifyTotpEnrollStrings = {
   title: 'Use an authenticator app',
   intro: 'Get sign-in codes from an app such as Google Authenticator, Microsoft Authenticator or 1Password, even offline.',
   start: 'Set up an authenticator app',
   starting: 'Preparing your key…',
   scan: 'Scan this QR code with your authenticator app',
+  scanAnnouncement: digits => `Scan the QR code with your authenticator app, or enter the key shown below it. ${enterTotpCode(digits)}`,
   qrLabel: (account, issuer) => `QR code that adds ${[issuer, account].filter(Boolean).join(', ') || 'this account'} to an authenticator app`,
   manual: 'Cannot scan it? Enter this key in the app instead:',
   copy: 'Copy key',
   copied: 'Key copied.',
   copyRefused: 'The browser did not allow copying. Select the key and copy it yourself.',
   codeLabel: 'Code from the app',
-  enterCode: digits => `Then enter the ${digits}-digit code the app shows.`,
+  enterCode: enterTotpCode,
   confirm: 'Confirm',
   confirming: 'Checking the code…',
   enrolled: 'Your authenticator app is set up.',

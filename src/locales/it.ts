@@ -64,19 +64,21 @@ export const challengePrompt: Locale['challengePrompt'] = {
   retry: 'Riprova',
 };
 
+const enterTotpCode = (digits: number) => `Poi inserisci il codice di ${digits} ${unit(digits, 'numeric')} mostrato dall'app.`;
 export const verifyTotpEnroll: Locale['verifyTotpEnroll'] = {
   title: "Usa un'app di autenticazione",
   intro: "Ricevi i codici di accesso da un'app come Google Authenticator, Microsoft Authenticator o 1Password, anche offline.",
   start: "Configura un'app di autenticazione",
   starting: 'Preparazione della chiave in corso…',
   scan: "Scansiona questo codice QR con la tua app di autenticazione",
+  scanAnnouncement: digits => `Scansiona il codice QR con la tua app di autenticazione, oppure inserisci la chiave mostrata sotto. ${enterTotpCode(digits)}`,
   qrLabel: (account, issuer) => `Codice QR che aggiunge ${[issuer, account].filter(Boolean).join(', ') || 'questo account'} a un'app di autenticazione`,
   manual: "Non riesci a scansionarlo? Inserisci invece questa chiave nell'app:",
   copy: 'Copia la chiave',
   copied: 'Chiave copiata.',
   copyRefused: 'Il browser non ha consentito la copia. Seleziona la chiave e copiala tu.',
   codeLabel: "Codice dell'app",
-  enterCode: digits => `Poi inserisci il codice di ${digits} ${plural('it', digits, { one: 'cifra', other: 'cifre' })} mostrato dall'app.`,
+  enterCode: enterTotpCode,
   confirm: 'Conferma',
   confirming: 'Verifica del codice in corso…',
   enrolled: "La tua app di autenticazione è configurata.",

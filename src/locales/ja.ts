@@ -64,19 +64,21 @@ export const challengePrompt: Locale['challengePrompt'] = {
   retry: '再試行',
 };
 
+const enterTotpCode = (digits: number) => `次に、アプリに表示されている${digits}桁のコードを入力してください。`;
 export const verifyTotpEnroll: Locale['verifyTotpEnroll'] = {
   title: '認証アプリを使う',
   intro: 'Google Authenticator、Microsoft Authenticator、1Password などのアプリで、オフラインでもサインイン用のコードを受け取れます。',
   start: '認証アプリを設定',
   starting: 'キーを準備しています…',
   scan: '認証アプリでこの QR コードをスキャンしてください',
+  scanAnnouncement: digits => `認証アプリで QR コードをスキャンするか、その下に表示されているキーを入力してください。${enterTotpCode(digits)}`,
   qrLabel: (account, issuer) => `${[issuer, account].filter(Boolean).join('、') || 'このアカウント'}を認証アプリに追加する QR コード`,
   manual: 'スキャンできない場合は、代わりにこのキーをアプリに入力してください：',
   copy: 'キーをコピー',
   copied: 'キーをコピーしました。',
   copyRefused: 'ブラウザがコピーを許可しませんでした。キーを選択して手動でコピーしてください。',
   codeLabel: 'アプリに表示されたコード',
-  enterCode: digits => `次に、アプリに表示されている${digits}桁のコードを入力してください。`,
+  enterCode: enterTotpCode,
   confirm: '確認',
   confirming: 'コードを確認しています…',
   enrolled: '認証アプリの設定が完了しました。',

@@ -67,19 +67,21 @@ export const challengePrompt: Locale['challengePrompt'] = {
   retry: 'Spróbuj ponownie',
 };
 
+const enterTotpCode = (digits: number) => `Następnie wpisz ${digits}-cyfrowy kod widoczny w aplikacji.`;
 export const verifyTotpEnroll: Locale['verifyTotpEnroll'] = {
   title: 'Używaj aplikacji uwierzytelniającej',
   intro: 'Otrzymuj kody logowania z aplikacji takiej jak Google Authenticator, Microsoft Authenticator czy 1Password, także bez internetu.',
   start: 'Skonfiguruj aplikację uwierzytelniającą',
   starting: 'Przygotowywanie klucza…',
   scan: 'Zeskanuj ten kod QR w aplikacji uwierzytelniającej',
+  scanAnnouncement: digits => `Zeskanuj kod QR w aplikacji uwierzytelniającej albo wpisz klucz widoczny pod nim. ${enterTotpCode(digits)}`,
   qrLabel: (account, issuer) => `Kod QR, który dodaje ${[issuer, account].filter(Boolean).join(', ') || 'to konto'} do aplikacji uwierzytelniającej`,
   manual: 'Nie możesz zeskanować? Wpisz w aplikacji ten klucz:',
   copy: 'Kopiuj klucz',
   copied: 'Skopiowano klucz.',
   copyRefused: 'Przeglądarka nie pozwoliła skopiować. Zaznacz klucz i skopiuj go samodzielnie.',
   codeLabel: 'Kod z aplikacji',
-  enterCode: digits => `Następnie wpisz ${digits}-cyfrowy kod widoczny w aplikacji.`,
+  enterCode: enterTotpCode,
   confirm: 'Potwierdź',
   confirming: 'Sprawdzanie kodu…',
   enrolled: 'Aplikacja uwierzytelniająca jest skonfigurowana.',

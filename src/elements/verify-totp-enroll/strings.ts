@@ -11,8 +11,10 @@ export interface VerifyTotpEnrollStrings {
   start: string;
   /** Heading while the site's server creates the key; also announced. */
   starting: string;
-  /** Heading while the QR code is shown; also announced. */
+  /** Heading while the QR code is shown. */
   scan: string;
+  /** Announced when the QR code shows: what to do, for a screen reader that is not on the heading; `digits` as in `enterCode`. */
+  scanAnnouncement: (digits: number) => string;
   /** The QR code's text alternative: `account` and `issuer` come from the `otpauth://` URI (either may be empty). */
   qrLabel: (account: string, issuer: string) => string;
   /** Before the key, for apps that cannot scan. */

@@ -173,7 +173,7 @@ export class VerifyTotpEnroll extends LitElement {
     this.#set('starting', s.starting, true);
     try {
       this.#started = await (await import('./enrollment.js')).start(this, this.friendlyName);
-      this.#set('scan', `${s.scan}. ${s.enterCode(this.#started.enrollment.digits)}`, true);
+      this.#set('scan', s.scanAnnouncement(this.#started.enrollment.digits), true);
     } catch (error) {
       this.#fail('start', error);
     }

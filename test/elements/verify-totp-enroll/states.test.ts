@@ -23,7 +23,7 @@ describe('<verify-totp-enroll> states (the site server played in the page)', fun
     expect(part(el, 'qr')).to.equal(null);
     await started(el);
     expect(title(el)).to.equal('Scan this QR code with your authenticator app');
-    expect(announced(el)).to.equal('Scan this QR code with your authenticator app. Then enter the 6-digit code the app shows.');
+    expect(announced(el)).to.equal('Scan the QR code with your authenticator app, or enter the key shown below it. Then enter the 6-digit code the app shows.');
     const qr = part(el, 'qr')!;
     expect(qr.getAttribute('role')).to.equal('img');
     expect(qr.getAttribute('aria-label')).to.equal('QR code that adds Example Bank, alice@example.com to an authenticator app');
