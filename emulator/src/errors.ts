@@ -49,6 +49,8 @@ export const E = {
   methodNotAllowed: (method: string, allow: string) => fail(METHOD_NOT_ALLOWED, `Method ${method} is not allowed here; use ${allow}.`),
   tooLarge: () => fail(TOO_LARGE, 'The request body is larger than 1 MiB. Send a smaller body.'),
   serviceFailed: () => fail(SERVICE_FAILED, 'The emulator failed on this request; see its console.'),
+  /** A totp challenge took its 5 codes (the page of 60308: 429). */
+  tooManyAttempts: () => new ApiError(60308, 'This challenge already took 5 codes, the most Twilio takes for one. Create a new challenge for the next code.', 429),
   /** Twilio's error for a PageToken it did not issue. */
   invalidPageToken: () => new ApiError(21481, 'PageToken is not one this API issued. Page with the next_page_url or previous_page_url of a list answer.', 400),
   /** A request that names a host the emulator does not serve (a DNS-rebinding page names its own). */

@@ -56,6 +56,8 @@ export interface FactorRow extends Pick<FactorJson, 'sid' | 'service_sid' | 'ent
 export interface ChallengeRow extends Pick<ChallengeJson, 'sid' | 'service_sid' | 'entity_sid' | 'identity' | 'factor_sid' | 'status' | 'responded_reason' | 'hidden_details' | 'metadata'> {
   /** Absent: push. */
   factor_type?: 'totp';
+  /** A totp challenge's codes checked so far (Twilio takes 5). */
+  attempts?: number;
   /** Null for a totp challenge created without `Details.Message` (push challenges require it). */
   details: ChallengeJson['details'] | null;
   date_created: number;

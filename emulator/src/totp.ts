@@ -13,8 +13,12 @@ export interface TotpFactor {
   skew: number;
   code_length: number;
   alg: TotpAlgorithm;
-  /** The time step of the last code accepted: a code is good once (RFC 6238 §5.2). */
-  last_counter: number | null;
+  /**
+   * When the time step of the last code accepted ends (ms since the epoch): a code is good once
+   * (RFC 6238 §5.2), so no code of a step that starts before it is good. A time, not a step number,
+   * so that it holds when `Config.TimeStep` changes.
+   */
+  used_until: number | null;
 }
 
 /** The Service's `Totp.*` settings; null when not set (the defaults then apply). */
@@ -54,47 +58,39 @@ export function readTotpServiceSettings(p: Params, current: TotpServiceSettings 
   };
 }
 
-/** The Service's `totp` property: what is set, null where the defaults apply. */
-export const renderTotpSettings = (s: TotpServiceSettings) => ({
-  issuer: s.totp_issuer ?? null,
-  time_step: s.totp_time_step ?? null,
-  code_length: s.totp_code_length ?? null,
-  skew: s.totp_skew ?? null,
+/** The Service's `totp` property: what applies to its new totp factors (the defaults where nothing is set). */
+export const renderTotpSettings = (s: TotpServiceSettings & { friendly_name: string }) => ({
+  issuer: s.totp_issuer || s.friendly_name,
+  time_step: s.totp_time_step ?? TIME_STEP.fallback,
+  code_length: s.totp_code_length ?? CODE_LENGTH.fallback,
+  skew: s.totp_skew ?? SKEW.fallback,
 });
-
-const algorithmOf = (value: string | undefined): TotpAlgorithm | undefined => TOTP_ALGORITHMS.find(a => a === value);
 
 /**
  * `Config.*` and `Binding.Secret` of a new totp factor, over the service's settings and the
  * description's defaults. A secret not sent is generated.
  */
-export function newTotpFactor(p: Params, service: TotpServiceSettings): TotpFactor {
-  const rawAlg = one(p, 'Config.Alg');
-  const alg = rawAlg === undefined ? 'sha1' : algorithmOf(rawAlg);
-  if (!alg) throw E.invalidParam(`Config.Alg must be one of ${TOTP_ALGORITHMS.join(', ')}.`);
+export function newTotpFactor(p: Params, service: TotpServiceSettings & { friendly_name: string }): TotpFactor {
   const sent = one(p, 'Binding.Secret');
   const secret = sent === undefined ? new Secret({ size: SECRET_BYTES }).base32 : sent.toUpperCase();
   if (!BASE32.test(secret) || secret.replace(/=+$/, '').length < 16) {
     throw E.invalidParam('Binding.Secret must be a base32 secret (A–Z, 2–7) of at least 16 characters (80 bits); leave it out to have one generated.');
   }
-  return {
-    secret,
-    ...readTotpConfig(p, {
-      time_step: service.totp_time_step ?? TIME_STEP.fallback,
-      skew: service.totp_skew ?? SKEW.fallback,
-      code_length: service.totp_code_length ?? CODE_LENGTH.fallback,
-    }),
-    alg,
-    last_counter: null,
-  };
+  return { secret, ...readTotpConfig(p, { ...renderTotpSettings(service), alg: 'sha1' }), used_until: null };
 }
 
-/** `Config.TimeStep`, `Config.Skew` and `Config.CodeLength` over `current` (create and update). */
-export function readTotpConfig(p: Params, current: Pick<TotpFactor, 'time_step' | 'skew' | 'code_length'>): Pick<TotpFactor, 'time_step' | 'skew' | 'code_length'> {
+type TotpConfig = Pick<TotpFactor, 'time_step' | 'skew' | 'code_length' | 'alg'>;
+
+/** `Config.TimeStep`, `Config.Skew`, `Config.CodeLength` and `Config.Alg` over `current` (create and update). */
+export function readTotpConfig(p: Params, current: TotpConfig): TotpConfig {
+  const rawAlg = one(p, 'Config.Alg');
+  const alg = rawAlg === undefined ? current.alg : TOTP_ALGORITHMS.find(a => a === rawAlg);
+  if (!alg) throw E.invalidParam(`Config.Alg must be one of ${TOTP_ALGORITHMS.join(', ')}.`);
   return {
     time_step: intParam(one(p, 'Config.TimeStep'), 'Config.TimeStep', TIME_STEP.min, TIME_STEP.max, current.time_step),
     skew: intParam(one(p, 'Config.Skew'), 'Config.Skew', SKEW.min, SKEW.max, current.skew),
     code_length: intParam(one(p, 'Config.CodeLength'), 'Config.CodeLength', CODE_LENGTH.min, CODE_LENGTH.max, current.code_length),
+    alg,
   };
 }
 
@@ -122,13 +118,14 @@ export function checkTotpPayload(payload: string | undefined): string {
 }
 
 /**
- * The time step (counter) whose code `code` is, within the factor's skew around `now`, or null when
- * it is none of them or its step was already used (a TOTP code is good once).
+ * Checks `code` against the codes of the factor's steps within its skew around `now`.
+ * @returns the new `used_until` (the end of the code's step), or null when the code is none of
+ *   them or its step was already used
  */
 export function matchTotp(f: TotpFactor, code: string, now: number): number | null {
   if (code.length !== f.code_length) return null;
   const delta = totpOf(f).validate({ token: code, timestamp: now, window: f.skew });
   if (delta === null) return null;
-  const counter = TOTP.counter({ period: f.time_step, timestamp: now }) + delta;
-  return f.last_counter !== null && counter <= f.last_counter ? null : counter;
+  const start = (TOTP.counter({ period: f.time_step, timestamp: now }) + delta) * f.time_step * 1000;
+  return f.used_until !== null && start < f.used_until ? null : start + f.time_step * 1000;
 }

@@ -5,6 +5,7 @@
 // drives it: adding an operation is listing its calls below.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
+import { TOTP, URI } from 'otpauth';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { description, errorProblems, expectedLinks, formParams, operationOf, problemsOf, templateOf } from './conformance/spec.js';
@@ -103,6 +104,28 @@ class CheckingClient extends twilio.RequestClient {
   }
 }
 const httpClient = new CheckingClient();
+
+/**
+ * Sends each form again without each parameter the description requires, and with each enumerated
+ * parameter it holds out of its enumeration; returns the replays that were not refused with 400.
+ */
+async function unrefusedReplays(forms: Iterable<SentForm>): Promise<string[]> {
+  const accepted: string[] = [];
+  const replay = async (form: SentForm, data: Record<string, unknown>, what: string) => {
+    const { uri, username, password } = form;
+    const res = await httpClient.request({ method: 'post', uri, data, username, password, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    if (res.statusCode !== 400) accepted.push(`${form.operation.operationId} ${what}: ${res.statusCode}`);
+  };
+  for (const form of forms) {
+    const { required, enums } = formParams(form.operation);
+    for (const name of required) {
+      const { [name]: _, ...rest } = form.data;
+      await replay(form, rest, `without ${name}`);
+    }
+    for (const name of Object.keys(enums).filter(n => n in form.data)) await replay(form, { ...form.data, [name]: 'not-one-of-them' }, `with ${name}=not-one-of-them`);
+  }
+  return accepted;
+}
 
 /** The library as a device uses the API: the user `token`, with an access token or a device JWT. */
 const asDevice = (secret: string) => twilio('token', secret, { accountSid: t.emulator.accountSid, httpClient }).verify.v2;
@@ -240,24 +263,10 @@ describe('every operation answers as the description says', () => {
   });
 
   test('without a parameter the description requires, or with a value out of its enumeration, a request is refused (400)', async () => {
-    const accepted: string[] = [];
-    const replay = async (form: SentForm, data: Record<string, unknown>, what: string) => {
-      const { uri, username, password } = form;
-      const res = await httpClient.request({ method: 'post', uri, data, username, password, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-      if (res.statusCode !== 400) accepted.push(`${form.operation.operationId} ${what}: ${res.statusCode}`);
-    };
     // The first form each operation took: in reverse, so that the first one is the last the Map sets.
     const firsts = new Map(sentForms.toReversed().map(form => [form.operation.operationId, form] as const));
-    for (const form of firsts.values()) {
-      const { required, enums } = formParams(form.operation);
-      for (const name of required) {
-        const { [name]: _, ...rest } = form.data;
-        await replay(form, rest, `without ${name}`);
-      }
-      for (const name of Object.keys(enums).filter(n => n in form.data)) await replay(form, { ...form.data, [name]: 'not-one-of-them' }, `with ${name}=not-one-of-them`);
-    }
     assert.ok(firsts.size >= 8, `replayed the forms of ${[...firsts.keys()].join(', ')}`);
-    assert.deepEqual(accepted, []);
+    assert.deepEqual(await unrefusedReplays(firsts.values()), []);
   });
 
   test('every operation the emulator serves is in the description, and each answered and was checked', () => {
@@ -441,5 +450,114 @@ describe('errors as Twilio\'s error pages define them', () => {
     } finally {
       t.emulator.clock.setOffset(0);
     }
+  });
+});
+
+// TOTP factors (FactorType=totp): their own block.
+describe('TOTP factors and their challenges', () => {
+  /** A service (with `settings`), a totp factor created through the library, and the authenticator app that holds its secret. */
+  async function totpEnrolled(settings: Record<string, string | number> = {}, config: Record<string, string | number> = {}) {
+    const service = await api.services.create({ friendlyName: 'Conformance', ...settings });
+    const identity = `conformance-totp-${crypto.randomUUID()}`;
+    const entity = api.services(service.sid).entities(identity);
+    const factor = await entity.newFactors.create({ friendlyName: 'alice', factorType: 'totp', ...config });
+    const binding = factor.binding as { secret: string; uri: string };
+    const app = URI.parse(binding.uri);
+    assert.ok(app instanceof TOTP);
+    return { service, identity, entity, factor, binding, app };
+  }
+  const code = (app: TOTP) => app.generate({ timestamp: t.emulator.clock.now() });
+  /** A code of the app's length that is none of the codes within two steps. */
+  const wrongCode = (app: TOTP) => {
+    const near = new Set([-2, -1, 0, 1, 2].map(d => app.generate({ timestamp: t.emulator.clock.now() + d * app.period * 1000 })));
+    return Array.from({ length: 6 }, (_, n) => String(n).padStart(app.digits, '0')).find(c => !near.has(c)) ?? assert.fail('no wrong code');
+  };
+  /** Where the forms of this block start. */
+  let firstTotpForm = 0;
+
+  test('a totp factor: created with its binding once, verified by a code, challenged with codes', async () => {
+    firstTotpForm = sentForms.length;
+    const e = await totpEnrolled({ 'totp.issuer': 'Example', 'totp.timeStep': 60, 'totp.codeLength': 8, 'totp.skew': 2 });
+    assert.deepEqual(e.service.totp, { issuer: 'Example', time_step: 60, code_length: 8, skew: 2 });
+    assert.deepEqual(e.factor.config, { alg: 'sha1', skew: 2, code_length: 8, time_step: 60 }, 'the service\'s settings are the factor\'s defaults');
+    assert.deepEqual([e.app.issuer, e.app.label, e.app.digits, e.app.period, e.app.algorithm, e.app.secret.base32], ['Example', 'alice', 8, 60, 'SHA1', e.binding.secret]);
+    assert.equal((await e.entity.factors(e.factor.sid).update({ authPayload: wrongCode(e.app) })).status, 'unverified', 'a wrong code answers 200, unverified');
+    assert.equal((await e.entity.factors(e.factor.sid).update({ authPayload: code(e.app), friendlyName: 'alice', 'config.alg': 'sha1' })).status, 'verified');
+    const fetched = await e.entity.factors(e.factor.sid).fetch();
+    assert.deepEqual([fetched.factorType, 'binding' in (lastExchange().body as Json)], ['totp', false], 'binding comes only in the create answer');
+    assert.deepEqual((await e.entity.factors.list()).map(f => f.sid), [e.factor.sid]);
+    const pending = await e.entity.challenges.create({ factorSid: e.factor.sid, authPayload: wrongCode(e.app) });
+    assert.deepEqual([pending.status, pending.factorType, pending.details], ['pending', 'totp', null]);
+    t.emulator.clock.setOffset(e.app.period);
+    try {
+      const approved = await e.entity.challenges(pending.sid).update({ authPayload: code(e.app) });
+      assert.equal(approved.status, 'approved', 'the right code approves a pending challenge');
+    } finally {
+      t.emulator.clock.setOffset(0);
+    }
+    const withDetails = await e.entity.challenges.create({ factorSid: e.factor.sid, authPayload: wrongCode(e.app), 'details.message': 'Sign in to Example', hiddenDetails: { ip: '203.0.113.7' } });
+    assert.equal(withDetails.details?.message, 'Sign in to Example');
+    assert.equal((await e.entity.challenges(withDetails.sid).fetch()).status, 'pending');
+  });
+
+  test('Config.TimeStep 20–60, Config.Skew 0–2, Config.CodeLength 3–8 (60306 otherwise); defaults 30, 1, 6 and sha1', async () => {
+    const e = await totpEnrolled();
+    assert.deepEqual(e.service.totp, { issuer: 'Conformance', time_step: 30, code_length: 6, skew: 1 }, 'the issuer defaults to the service\'s name');
+    assert.deepEqual(e.factor.config, { alg: 'sha1', skew: 1, code_length: 6, time_step: 30 });
+    const factors = e.entity.newFactors;
+    for (const [rule, config] of [
+      ['Config.TimeStep 19', { 'config.timeStep': 19 }], ['Config.TimeStep 61', { 'config.timeStep': 61 }],
+      ['Config.Skew -1', { 'config.skew': -1 }], ['Config.Skew 3', { 'config.skew': 3 }],
+      ['Config.CodeLength 2', { 'config.codeLength': 2 }], ['Config.CodeLength 9', { 'config.codeLength': 9 }],
+      ['Binding.Secret not base32', { 'binding.secret': 'not base32 at all!' }],
+    ] as const) await refused(60306, factors.create({ friendlyName: 'alice', factorType: 'totp', ...config }), rule);
+    for (const config of [{ 'config.timeStep': 20, 'config.skew': 0, 'config.codeLength': 3 }, { 'config.timeStep': 60, 'config.skew': 2, 'config.codeLength': 8, 'config.alg': 'sha512' }] as const) {
+      const factor = await factors.create({ friendlyName: 'alice', factorType: 'totp', ...config });
+      assert.deepEqual(factor.config, { alg: config['config.alg'] ?? 'sha1', time_step: config['config.timeStep'], skew: config['config.skew'], code_length: config['config.codeLength'] });
+    }
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    assert.equal(((await factors.create({ friendlyName: 'alice', factorType: 'totp', 'binding.secret': secret })).binding as { secret: string }).secret, secret, 'a secret sent is kept');
+  });
+
+  test('Service Totp.TimeStep 20–60, Totp.CodeLength 3–8, Totp.Skew 0–2 (60200 otherwise), on create and update', async () => {
+    for (const [rule, settings] of [
+      ['Totp.TimeStep 19', { 'totp.timeStep': 19 }], ['Totp.TimeStep 61', { 'totp.timeStep': 61 }],
+      ['Totp.CodeLength 2', { 'totp.codeLength': 2 }], ['Totp.CodeLength 9', { 'totp.codeLength': 9 }],
+      ['Totp.Skew -1', { 'totp.skew': -1 }], ['Totp.Skew 3', { 'totp.skew': 3 }],
+    ] as const) await refused(60200, api.services.create({ friendlyName: 'Conformance', ...settings }), rule);
+    const service = await api.services.create({ friendlyName: 'Conformance', 'totp.timeStep': 20, 'totp.codeLength': 3, 'totp.skew': 0 });
+    await refused(60200, api.services(service.sid).update({ 'totp.timeStep': 61 }), 'Totp.TimeStep 61 on update');
+    const updated = await api.services(service.sid).update({ 'totp.issuer': 'Renamed', 'totp.codeLength': 8 });
+    assert.deepEqual(updated.totp, { issuer: 'Renamed', time_step: 20, code_length: 8, skew: 0 }, 'an update keeps what it does not name');
+  });
+
+  test('errors: a code that is not 3–8 digits (60306), a challenge for an unverified factor (60318), an answered challenge (60322), a sixth code (60308)', async () => {
+    const e = await totpEnrolled();
+    for (const authPayload of ['12a456', '12', '123456789', ' 123456']) {
+      await refused(60306, e.entity.factors(e.factor.sid).update({ authPayload }), `AuthPayload ${JSON.stringify(authPayload)} on verification`);
+    }
+    await refused(60318, e.entity.challenges.create({ factorSid: e.factor.sid, authPayload: code(e.app) }), 'a challenge for an unverified factor');
+    await e.entity.factors(e.factor.sid).update({ authPayload: code(e.app) });
+    await refused(60306, e.entity.challenges.create({ factorSid: e.factor.sid }), 'a totp challenge without AuthPayload');
+    await refused(60306, e.entity.challenges.create({ factorSid: e.factor.sid, authPayload: 'abcdef' }), 'AuthPayload of letters');
+    const pending = await e.entity.challenges.create({ factorSid: e.factor.sid, authPayload: wrongCode(e.app) });
+    await refused(60306, e.entity.challenges(pending.sid).update({ authPayload: '123456789' }), 'AuthPayload of 9 digits on a challenge');
+    t.emulator.clock.setOffset(e.app.period);
+    try {
+      await e.entity.challenges(pending.sid).update({ authPayload: code(e.app) });
+      await refused(60322, e.entity.challenges(pending.sid).update({ authPayload: code(e.app) }), 'a second answer');
+      const wrong = await e.entity.challenges.create({ factorSid: e.factor.sid, authPayload: wrongCode(e.app) });
+      for (let i = 2; i <= 5; i++) await e.entity.challenges(wrong.sid).update({ authPayload: wrongCode(e.app) });
+      await refused(60308, e.entity.challenges(wrong.sid).update({ authPayload: wrongCode(e.app) }), 'a sixth code');
+    } finally {
+      t.emulator.clock.setOffset(0);
+    }
+  });
+
+  test('the totp forms, without a required parameter or with Config.Alg out of its enumeration, are refused (400)', async () => {
+    const forms = sentForms.slice(firstTotpForm).filter(f => f.data.FactorType === 'totp' || 'AuthPayload' in f.data);
+    const byOperation = new Map(forms.toReversed().map(form => [form.operation.operationId, form] as const));
+    assert.deepEqual([...byOperation.keys()].sort(), ['CreateChallenge', 'CreateNewFactor', 'UpdateChallenge', 'UpdateFactor']);
+    assert.deepEqual(await unrefusedReplays(byOperation.values()), []);
   });
 });

@@ -85,7 +85,9 @@ export default new Hono<Env>()
   .get('/emulator/health', c => c.json({ status: 'ok' }))
   .get('/emulator/state', adminAuth, c => {
     const { accountSid, faults, store, webhooks } = c.var.ctx;
-    return c.json({ account_sid: accountSid, clock: clockView(c), faults, ...store.state, webhook_deliveries: webhooks.log });
+    // A totp secret is shown once, in its factor's create answer: never here.
+    const factors = Object.fromEntries(Object.entries(store.state.factors).map(([sid, f]) => [sid, f.totp ? { ...f, totp: { ...f.totp, secret: '(shown only when created)' } } : f]));
+    return c.json({ account_sid: accountSid, clock: clockView(c), faults, ...store.state, factors, webhook_deliveries: webhooks.log });
   })
   .get('/emulator/outbox', adminAuth, c => c.json({
     pushes: c.var.ctx.push.outbox.map(({ date_created, expires, ...rest }) => ({ ...rest, date_created: rfc3339(date_created), expires: rfc3339(expires) })),

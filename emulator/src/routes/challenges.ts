@@ -17,6 +17,8 @@ import { ENTITY, entityOf, entityUrl } from './lookup.js';
 const STATUSES: readonly string[] = ['pending', 'approved', 'denied', 'expired'] satisfies ChallengeStatus[];
 const DEFAULT_EXPIRY_MS = 5 * 60_000;
 const MAX_EXPIRY_MS = 60 * 60_000;
+/** The codes a totp challenge takes (the page of 60308). */
+const MAX_TOTP_ATTEMPTS = 5;
 /** Twilio's limit of a push answer's `AuthPayload` (its API description). */
 const MAX_AUTH_PAYLOAD = 5456;
 
@@ -118,14 +120,17 @@ function checkPending(ch: ChallengeRow): void {
  */
 async function answerTotp(ctx: EmulatorContext, ch: ChallengeRow, factor: FactorRow, totp: TotpFactor, code: string): Promise<ChallengeRow> {
   const { store, clock, emitChallengeEvent } = ctx;
+  const attempts = ch.attempts ?? 0;
+  if (attempts >= MAX_TOTP_ATTEMPTS) throw E.tooManyAttempts();
   const now = clock.now();
-  const counter = matchTotp(totp, code, now);
-  if (counter === null) {
+  const usedUntil = matchTotp(totp, code, now);
+  if (usedUntil === null) {
+    const wrong = store.update('challenges', ch, { attempts: attempts + 1 });
     await store.save();
-    return ch;
+    return wrong;
   }
-  store.update('factors', factor, { totp: { ...totp, last_counter: counter } });
-  const approved = store.update('challenges', ch, { status: 'approved', date_responded: now, date_updated: now });
+  store.update('factors', factor, { totp: { ...totp, used_until: usedUntil } });
+  const approved = store.update('challenges', ch, { status: 'approved', attempts: attempts + 1, date_responded: now, date_updated: now });
   await store.save();
   emitChallengeEvent('challenge.approved', approved);
   return approved;

@@ -9,7 +9,7 @@ import { page } from '../paging.js';
 import { formBody, metadata as readMetadata, one, origin, type Params } from '../params.js';
 import { newSid } from '../sid.js';
 import type { FactorRow } from '../store.js';
-import { checkTotpPayload, matchTotp, newTotpFactor, readTotpConfig, type TotpFactor, totpUri } from '../totp.js';
+import { checkTotpPayload, matchTotp, newTotpFactor, readTotpConfig, renderTotpSettings, type TotpFactor, totpUri } from '../totp.js';
 import { insertEntity } from './entities.js';
 import { checkIdentity, ENTITY, entityOf, entityUrl, factorOf, serviceOf } from './lookup.js';
 
@@ -116,15 +116,15 @@ async function updateTotp(c: RouteContext, factor: FactorRow, totp: TotpFactor, 
   const friendlyName = one(p, 'FriendlyName') === undefined ? factor.friendly_name : checkFriendlyName(one(p, 'FriendlyName'));
   const config = { ...totp, ...readTotpConfig(p, totp) };
   const now = clock.now();
-  const counter = authPayload !== undefined && factor.status === 'unverified' ? matchTotp(config, authPayload, now) : null;
+  const usedUntil = authPayload !== undefined && factor.status === 'unverified' ? matchTotp(config, authPayload, now) : null;
   const updated = store.update('factors', factor, {
     friendly_name: friendlyName,
-    totp: counter === null ? config : { ...config, last_counter: counter },
-    status: counter === null ? factor.status : 'verified',
+    totp: usedUntil === null ? config : { ...config, used_until: usedUntil },
+    status: usedUntil === null ? factor.status : 'verified',
     date_updated: now,
   });
   await store.save();
-  if (counter !== null) emitFactorEvent('factor.verified', updated);
+  if (usedUntil !== null) emitFactorEvent('factor.verified', updated);
   return updated;
 }
 
@@ -184,7 +184,7 @@ export default new Hono<Env>()
     emitFactorEvent('factor.created', factor);
     // Only this answer carries the binding.
     const binding = factor.totp
-      ? { secret: factor.totp.secret, uri: totpUri(factor.totp, service.totp_issuer || service.friendly_name, friendlyName) }
+      ? { secret: factor.totp.secret, uri: totpUri(factor.totp, renderTotpSettings(service).issuer, friendlyName) }
       : { alg: 'ES256', public_key: factor.public_key };
     return c.json({ ...render(c, factor), binding, options: null }, 201);
   })

@@ -23,6 +23,7 @@ export const TWILIO_ERRORS: Record<number, TwilioError> = {
   60203: { title: 'Max send attempts reached', status: 429 },
   60306: { title: 'Invalid Request', status: 400 },
   60307: { title: "Cannot resend push notifications to 'none' notification platform", status: undefined },
+  60308: { title: 'Challenge verification attempts limit reached', status: 429 },
   60311: { title: 'Factor verification failed', status: 403 },
   60314: { title: 'Factors binding format is invalid', status: 400 },
   60315: { title: 'Reached max limit of 20 push Factors associated per Entity', status: 400 },
