@@ -36,6 +36,8 @@ const input = {
   'elements/verify-enroll/define': 'src/elements/verify-enroll/define.ts',
   'elements/verify-challenge-prompt/define': 'src/elements/verify-challenge-prompt/define.ts',
   'elements/verify-passkey/define': 'src/elements/verify-passkey/define.ts',
+  // Issue 14: authenticator apps (TOTP).
+  'elements/verify-totp-enroll/define': 'src/elements/verify-totp-enroll/define.ts',
   'sms/index': 'src/sms/index.ts',
   'webotp/index': 'src/webotp/index.ts',
   'client/index': 'src/client/index.ts',
@@ -82,6 +84,8 @@ const cdn = {
     'verify-enroll': 'src/elements/verify-enroll/define.ts',
     'verify-challenge-prompt': 'src/elements/verify-challenge-prompt/define.ts',
     'verify-passkey': 'src/elements/verify-passkey/define.ts',
+    // Issue 14: authenticator apps (TOTP).
+    'verify-totp-enroll': 'src/elements/verify-totp-enroll/define.ts',
     autoloader: 'src/cdn/autoloader.ts',
   },
   plugins: [productionMode(), nodeResolve({ extensions: ['.ts', '.js'] }), minifyLiterals(), esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' })],

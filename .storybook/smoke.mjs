@@ -21,6 +21,7 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/cs
 // The state each story must reach: the element's `state` attribute (prompt) or its title (enroll), and text the page must show.
 const PROMPT = 'verify-challenge-prompt';
 const ENROLL = 'verify-enroll';
+const TOTP = 'verify-totp-enroll';
 const expected = {
   'elements-verify-enroll--not-enrolled': [ENROLL, 'Approve sign-ins on this browser'],
   'elements-verify-enroll--enrolling': [ENROLL, 'Enrolling this browser…'],
@@ -50,12 +51,20 @@ const expected = {
   'elements-verify-challenge-prompt--hostile-text': [PROMPT, 'pending', 'onerror'],
   'elements-verify-challenge-prompt--localised': [PROMPT, 'pending', 'Approva'],
   'live-emulator-enroll-and-approve--enroll-and-approve': [ENROLL, 'Approve sign-ins on this browser'],
+  // Issue 14: authenticator apps (TOTP), against the emulator's TOTP factors.
+  'elements-verify-totp-enroll--not-started': [TOTP, 'Use an authenticator app'],
+  'elements-verify-totp-enroll--scanning': [TOTP, 'Scan this QR code with your authenticator app', 'an authenticator app would show'],
+  'elements-verify-totp-enroll--eight-digits': [TOTP, 'Scan this QR code with your authenticator app', 'the 8-digit code'],
+  'elements-verify-totp-enroll--start-fails': [TOTP, 'Setting up the app did not finish.', 'Try again later'],
+  'elements-verify-totp-enroll--japanese': [TOTP, '認証アプリでこの QR コードをスキャンしてください'],
+  'elements-verify-totp-enroll--rtl-dark': [TOTP, 'Scan this QR code with your authenticator app'],
 };
 
 /** HTTP errors a story produces on purpose. */
 const allowed = {
   'elements-verify-enroll--token-fails': [401],
   'elements-verify-challenge-prompt--server-error': [503],
+  'elements-verify-totp-enroll--start-fails': [500],
 };
 let current = '';
 

@@ -36,8 +36,12 @@ const ENTRIES = [
   { name: 'verify-elements/verify-challenge-prompt.js', file: 'src/elements/verify-challenge-prompt/define.ts', budget: 5530 },
   // Issue 14: <verify-passkey> 5 kB up front; the base64url fallback (browsers without WebAuthn's JSON helpers) loads lazily.
   { name: 'verify-elements/verify-passkey.js', file: 'src/elements/verify-passkey/define.ts', budget: 5120, lazyOnly: /node_modules\/@simplewebauthn\// },
-  // The whole kit (every tag), with Lit and firebase external.
-  { name: 'verify-elements', file: 'src/index.ts', budget: 16384 },
+  // Issue 14: <verify-totp-enroll> 5 kB up front; the QR encoder (lean-qr) and <otp-input> load on the first start.
+  { name: 'verify-elements/verify-totp-enroll.js', file: 'src/elements/verify-totp-enroll/define.ts', budget: 5120, lazyOnly: /node_modules\/lean-qr\/|elements\/otp-input\// },
+  // The whole kit (every tag), with Lit and firebase external: issue 9's 16 kB for its three tags, plus
+  // what later tags add up front. Issue 14: <verify-passkey> and <verify-totp-enroll> add 5468 B together
+  // (13716 B without them, 19184 B with them, much of it shared), so 3 kB more.
+  { name: 'verify-elements', file: 'src/index.ts', budget: 16384 + 3072 },
   { name: 'verify-elements/sms', file: 'src/sms/index.ts', budget: null },
   { name: 'verify-elements/webotp', file: 'src/webotp/index.ts', budget: null },
   { name: 'verify-elements/client', file: 'src/client/index.ts', budget: 6144 },

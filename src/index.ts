@@ -4,6 +4,8 @@ export * from './elements/verify-enroll/define.js';
 export * from './elements/verify-challenge-prompt/define.js';
 // <verify-passkey> (issue 14)
 export * from './elements/verify-passkey/define.js';
+// Issue 14: authenticator apps (TOTP).
+export * from './elements/verify-totp-enroll/define.js';
 export type { OtpMode } from './elements/otp-input/characters.js';
 export { VERSION } from './version.js';
 export { registerLocale, type Locale, type PartialLocale } from './locales/localize.js';

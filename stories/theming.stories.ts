@@ -5,6 +5,7 @@ import '../docs/themes/brand.css';
 import '../src/elements/otp-input/define.js';
 import Enroll, { Enrolling } from './verify-enroll.stories.js';
 import Prompt, { NumberMatching } from './verify-challenge-prompt.stories.js';
+import TotpEnroll, { Scanning } from './verify-totp-enroll.stories.js';
 
 const meta = {
   title: 'Theming',
@@ -73,3 +74,10 @@ export const VerifyChallengePromptLight = { ...prompts, name: 'verify-challenge-
 export const VerifyChallengePromptDark = { ...prompts, name: 'verify-challenge-prompt, dark', globals: { theme: 'dark' } };
 export const VerifyChallengePromptHighContrast = { ...prompts, name: 'verify-challenge-prompt, high contrast', globals: { theme: 'high-contrast' } };
 export const VerifyChallengePromptBrand = { ...branded(prompts), name: 'verify-challenge-prompt, brand' };
+
+// Issue 14: authenticator apps (TOTP). The QR code, the key and the code field.
+const totpScans = reuse(TotpEnroll, Scanning);
+export const VerifyTotpEnrollLight = { ...totpScans, name: 'verify-totp-enroll, light', globals: { theme: 'light' } };
+export const VerifyTotpEnrollDark = { ...totpScans, name: 'verify-totp-enroll, dark', globals: { theme: 'dark' } };
+export const VerifyTotpEnrollHighContrast = { ...totpScans, name: 'verify-totp-enroll, high contrast', globals: { theme: 'high-contrast' } };
+export const VerifyTotpEnrollBrand = { ...branded(totpScans), name: 'verify-totp-enroll, brand' };

@@ -10,6 +10,8 @@ const TAGS: Record<string, () => Promise<unknown>> = {
   'verify-enroll': () => import('../elements/verify-enroll/define.js'),
   'verify-challenge-prompt': () => import('../elements/verify-challenge-prompt/define.js'),
   'verify-passkey': () => import('../elements/verify-passkey/define.js'),
+  // Issue 14: authenticator apps (TOTP).
+  'verify-totp-enroll': () => import('../elements/verify-totp-enroll/define.js'),
 };
 
 const requested = new Set<string>();

@@ -16,6 +16,15 @@ export type {
   VerifyPasskeyUnsupportedDetail,
   VerifyPasskeyUnsupportedEvent,
 } from '../elements/verify-passkey/events.js';
+// Issue 14: authenticator apps (TOTP).
+export { VerifyTotpEnroll } from './verify-totp-enroll.js';
+export type {
+  TotpErrorReason,
+  VerifyTotpEnrolledDetail,
+  VerifyTotpEnrolledEvent,
+  VerifyTotpErrorDetail,
+  VerifyTotpErrorEvent,
+} from '../elements/verify-totp-enroll/events.js';
 export type { OtpCompleteDetail, OtpCompleteEvent, OtpSource } from '../elements/otp-input/events.js';
 export type { VerifyEnrolledEvent, VerifyEnrolledDetail, VerifyUnenrolledEvent, VerifyUnenrolledDetail } from '../elements/verify-enroll/events.js';
 export type {

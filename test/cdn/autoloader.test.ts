@@ -27,4 +27,22 @@ describe('dist/cdn/autoloader.js', () => {
     field.remove();
     host.remove();
   });
+
+  it('defines <verify-totp-enroll>, which draws its QR code with lean-qr bundled into the CDN build', async () => {
+    await import(AUTOLOADER);
+    // As a page sets a property on a tag not defined yet: the element takes it when it upgrades.
+    const el = Object.assign(document.createElement('verify-totp-enroll'), {
+      provider: {
+        start: async () => ({ factorSid: `YF${'c'.repeat(32)}`, uri: 'otpauth://totp/Example:a?secret=JBSWY3DPEHPK3PXP&issuer=Example', secret: 'JBSWY3DPEHPK3PXP' }),
+        confirm: async () => ({ status: 'verified' }),
+      },
+    });
+    el.setAttribute('autostart', '');
+    const page = document.body.appendChild(document.createElement('div'));
+    page.append(el);
+    await waitUntil(() => customElements.get('verify-totp-enroll'), 'verify-totp-enroll defined', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot?.querySelector('[part="qr"] path')?.getAttribute('d'), 'the QR code drawn', { timeout: 5000 });
+    expect(customElements.get('otp-input'), 'the code field comes with it').to.not.equal(undefined);
+    page.remove();
+  });
 });

@@ -23,7 +23,7 @@ const bundle = (contents: string) =>
     plugins: [withoutFirebase],
   });
 
-for (const entry of ['verify-elements', 'verify-elements/verify-enroll.js', 'verify-elements/verify-challenge-prompt.js', 'verify-elements/otp-input.js', 'verify-elements/client', 'verify-elements/react']) {
+for (const entry of ['verify-elements', 'verify-elements/verify-enroll.js', 'verify-elements/verify-challenge-prompt.js', 'verify-elements/verify-totp-enroll.js', 'verify-elements/otp-input.js', 'verify-elements/client', 'verify-elements/react']) {
   test(`${entry} bundles in an app without firebase`, async () => {
     const result = await bundle(`import '${entry}';`);
     assert.deepEqual(result.errors, []);

@@ -7,7 +7,7 @@ const dir = new URL('../../dist/cdn/', import.meta.url);
 const files = readdirSync(dir, { recursive: true }).map(String).filter(f => f.endsWith('.js'));
 
 test('the CDN build has an autoloader and one module per tag', () => {
-  for (const entry of ['autoloader.js', 'verify-elements.js', 'otp-input.js', 'verify-enroll.js', 'verify-challenge-prompt.js', 'verify-passkey.js']) {
+  for (const entry of ['autoloader.js', 'verify-elements.js', 'otp-input.js', 'verify-enroll.js', 'verify-challenge-prompt.js', 'verify-passkey.js', 'verify-totp-enroll.js']) {
     assert.ok(files.includes(entry), entry);
   }
 });

@@ -55,7 +55,7 @@ test('custom-elements.json documents <otp-input>', () => {
 
 test("the React wrappers are client components ('use client'), in both builds", () => {
   for (const dir of ['dist', 'dist/development']) {
-    for (const file of ['index', 'otp-input', 'verify-enroll', 'verify-challenge-prompt', 'verify-passkey']) {
+    for (const file of ['index', 'otp-input', 'verify-enroll', 'verify-challenge-prompt', 'verify-passkey', 'verify-totp-enroll']) {
       const code = readFileSync(new URL(`../../${dir}/react/${file}.js`, import.meta.url), 'utf8');
       assert.match(code, /^["']use client["'];/, `${dir}/react/${file}.js`);
     }

@@ -34,6 +34,13 @@ test('<verify-enroll> and <verify-challenge-prompt> render on the server', async
   assert.match(prompt, /<verify-challenge-prompt><template shadowroot(mode)?="open"/);
 });
 
+test('<verify-totp-enroll> renders on the server: its title and Start button', async () => {
+  const out = await rendered(html`<verify-totp-enroll url="/totp"></verify-totp-enroll>`);
+  assert.match(out, /<verify-totp-enroll url="\/totp"><template shadowroot(mode)?="open"/);
+  assert.match(out, /<p part="title" tabindex="-1">Use an authenticator app<\/p>/);
+  assert.match(out, /part="button button-start"/);
+});
+
 test('<OtpInput> server-renders the <input> the element would add, and keeps an input the app gives', async () => {
   const [{ createElement }, { renderToString }, { OtpInput }] = await Promise.all([import('react'), import('react-dom/server'), import('verify-elements/react')]);
   assert.match(renderToString(createElement(OtpInput, { length: 6 })), /^<otp-input[^>]*><input\/><\/otp-input>$/);

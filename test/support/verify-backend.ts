@@ -46,6 +46,11 @@ export class Backend {
     return call(method, `${this.baseUrl}Services/${this.serviceSid}/${path}`, form, `${this.emulator.accountSid}:${this.emulator.authToken}`);
   }
 
+  /** Changes the service's settings (`Totp.CodeLength`, …), as Update Service does. */
+  updateService(form: Form) {
+    return call('POST', `${this.baseUrl}Services/${this.serviceSid}`, form, `${this.emulator.accountSid}:${this.emulator.authToken}`);
+  }
+
   async accessToken(identity: string): Promise<string> {
     return (await this.api('POST', 'AccessTokens', { Identity: identity, FactorType: 'push' })).token;
   }

@@ -1,31 +1,22 @@
 import { css } from 'lit';
 import { base } from '../internal/base.styles.js';
+import { buttons } from '../internal/button.styles.js';
+import { panel } from '../internal/panel.styles.js';
 
 export const styles = [
   base,
+  panel,
+  buttons,
   css`
-  :host {
-    display: block;
-  }
   [part='container'] {
-    display: grid;
     gap: var(--verify-enroll-gap, 0.75rem);
     max-inline-size: var(--verify-enroll-max-width, 28rem);
     padding: var(--verify-enroll-padding, 1.25rem);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--verify-surface, Canvas);
-    overflow-wrap: anywhere;
   }
   p,
   ol {
     margin: 0;
     padding: 0;
-  }
-  [part='title'] {
-    font-weight: 600;
-    font-size: 1.125rem;
-    outline: none;
   }
   [part='intro'],
   [part~='step-pending'] {
@@ -67,25 +58,9 @@ export const styles = [
     padding-inline-start: 0.75rem;
     border-inline-start: 3px solid var(--_accent);
   }
-  /* A border, not only a fill, so forced colours still draw the buttons. */
-  [part~='button'] {
-    font: inherit;
-    min-block-size: 2.75rem;
-    padding-inline: 1rem;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    cursor: pointer;
-  }
   [part~='button-remove'] {
     background: none;
     color: var(--_accent);
-  }
-  /* The same ring as the prompt's, not the browser's default. */
-  [part~='button']:focus-visible {
-    outline: var(--verify-focus-ring-width, 2px) solid var(--_accent);
-    outline-offset: 2px;
   }
 `,
 ];

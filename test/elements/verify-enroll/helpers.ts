@@ -4,6 +4,7 @@ import type { TemplateResult } from 'lit';
 import '../../../src/elements/verify-enroll/define.js';
 import type { EnrollStepState, VerifyEnroll } from '../../../src/elements/verify-enroll/verify-enroll.js';
 import { Backend } from '../../support/verify-backend.js';
+import { next, untilRendered } from '../../support/wait.js';
 
 export type { VerifyEnroll };
 
@@ -36,19 +37,9 @@ export const steps = (el: VerifyEnroll) =>
   ]);
 
 /** Waits (up to 10 s) until `ready()` holds after a render. */
-export async function until(el: VerifyEnroll, ready: () => boolean, what = 'the element to settle'): Promise<void> {
-  const end = Date.now() + 10_000;
-  for (;;) {
-    await el.updateComplete;
-    if (ready()) return;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; the title says "${title(el)}".`);
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
+export const until = (el: VerifyEnroll, ready: () => boolean, what = 'the element to settle') => untilRendered(el, ready, what, () => `the title says "${title(el)}"`);
 
-/** The next event of a type from `target`. */
-export const next = <K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, type: K) =>
-  new Promise<GlobalEventHandlersEventMap[K]>(resolve => target.addEventListener(type, e => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
+export { next };
 
 /** A token provider for `identity` on `backend`, as an app with its own API client would write it. */
 export const provider = (backend: Backend, identity: string) => async () => ({ token: await backend.accessToken(identity), serviceSid: backend.serviceSid, identity });
