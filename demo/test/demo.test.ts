@@ -237,9 +237,9 @@ describe('demo backend', () => {
     const emulator = await spawnEmulator();
     try {
       const apiOrigin = new URL(emulator.baseUrl).origin;
-      const first = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin });
+      const first = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin, siteUrl: 'http://127.0.0.1:9' });
       await first.setUp('http://127.0.0.1:9/webhooks/verify');
-      const again = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin, serviceSid: first.serviceSid });
+      const again = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin, siteUrl: 'http://127.0.0.1:9', serviceSid: first.serviceSid });
       await again.setUp('http://127.0.0.1:9/webhooks/verify');
       const headers = { Authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}` };
       const state = (await (await fetch(`${apiOrigin}/emulator/state`, { headers })).json()) as { webhooks: Record<string, WebhookJson> };
