@@ -11,6 +11,7 @@ import admin, { injectFaults } from './routes/admin.js';
 import challenges from './routes/challenges.js';
 import entities from './routes/entities.js';
 import factors from './routes/factors.js';
+import passkeys from './routes/passkeys.js';
 import services from './routes/services.js';
 import verifications from './routes/verifications.js';
 import webhookRoutes from './routes/webhooks.js';
@@ -74,6 +75,12 @@ export async function createEmulatorApp(options: AppOptions = {}) {
     emitChallengeEvent: (type, ch) => webhooks.emit(hooksOf(ch.service_sid), type, {
       account_sid: accountSid, service_sid: ch.service_sid, entity_identity: ch.identity, factor_sid: ch.factor_sid, factor_type: 'push', challenge_sid: ch.sid,
     }),
+    emitPasskeyFactorEvent: (type, f) => webhooks.emit(hooksOf(f.service_sid), type, {
+      account_sid: accountSid, service_sid: f.service_sid, entity_identity: f.identity, factor_sid: f.sid, factor_type: 'passkeys',
+    }),
+    emitPasskeyChallengeEvent: (type, ch, f) => webhooks.emit(hooksOf(ch.service_sid), type, {
+      account_sid: accountSid, service_sid: ch.service_sid, entity_identity: f.identity, factor_sid: f.sid, factor_type: 'passkeys', challenge_sid: ch.sid,
+    }),
   };
 
   const app = new Hono<Env>();
@@ -127,7 +134,7 @@ export async function createEmulatorApp(options: AppOptions = {}) {
     return limitBody(c, next);
   });
   app.use('/v2/*', injectFaults);
-  for (const routes of [services, entities, accessTokens, factors, challenges, verifications, webhookRoutes, admin]) app.route('/', routes);
+  for (const routes of [services, entities, accessTokens, factors, challenges, passkeys, verifications, webhookRoutes, admin]) app.route('/', routes);
 
   // Any other method on a known path: 405 with the methods it has, in the order they were defined
   // (each handler of a route, middleware included, is an entry of app.routes).

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Clock } from './clock.js';
 import type { Push } from './push.js';
-import type { ChallengeRow, FactorRow, Store } from './store.js';
+import type { ChallengeRow, FactorRow, PasskeyChallengeRow, PasskeyFactorRow, Store } from './store.js';
 import type { Webhooks } from './webhooks.js';
 
 /** A fault of POST /emulator/faults: the next `count` /v2 requests whose path contains `path` wait `delayMs`, then answer `status`. */
@@ -29,6 +29,9 @@ export interface EmulatorContext {
   factorCreations: Map<string, number[]>;
   emitFactorEvent(type: 'factor.created' | 'factor.verified' | 'factor.deleted', factor: FactorRow): void;
   emitChallengeEvent(type: 'challenge.approved' | 'challenge.denied', challenge: ChallengeRow): void;
+  /** Passkeys' events: Verify's factor and challenge events with factor_type passkeys. */
+  emitPasskeyFactorEvent(type: 'factor.created' | 'factor.verified' | 'factor.deleted', factor: PasskeyFactorRow): void;
+  emitPasskeyChallengeEvent(type: 'challenge.approved', challenge: PasskeyChallengeRow, factor: PasskeyFactorRow): void;
 }
 
 /** The Hono environment of every route: the emulator is `c.var.ctx` (the routes are modules, the emulators instances). */

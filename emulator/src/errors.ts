@@ -42,7 +42,7 @@ export const E = {
   invalidChallengeSid: (m: string) => fail(INVALID_CHALLENGE_SID, m),
   invalidIdentity: (m: string) => fail(INVALID_IDENTITY, m),
   invalidDetails: (m: string) => fail(INVALID_DETAILS, m),
-  challengeNotFound: () => fail(CHALLENGE_NOT_FOUND, 'No such challenge for this entity. Check the challenge SID and the identity.'),
+  challengeNotFound: (m = 'No such challenge for this entity. Check the challenge SID and the identity.') => fail(CHALLENGE_NOT_FOUND, m),
   entityNotFound: () => fail(ENTITY_NOT_FOUND, 'No such entity in this service. Create a factor for the identity first.'),
   unauthorized: (m: string) => fail(UNAUTHORIZED, m),
   notFound: (what: string) => fail(NOT_FOUND, `The requested resource ${what} was not found.`),
@@ -55,4 +55,13 @@ export const E = {
   foreignHost: (host: string) => new ApiError(20403, `The emulator serves only requests addressed to a loopback name (localhost, *.localhost, 127.0.0.1, [::1]); this one is addressed to ${JSON.stringify(host.slice(0, 100))}. To serve it, start the emulator with --allow-host ${/^[\w.:[\]-]{1,100}$/.test(host) ? host.replace(/:\d+$/, '') : 'HOST'} (or the allowedHosts option).`, 403),
   /** POST /emulator/faults: any status, with Twilio's generic code for it (20000 + status). */
   injected: (status: ContentfulStatusCode) => new ApiError(20000 + status, `Injected fault: this request was answered ${status} by POST /emulator/faults.`, status),
+  // Passkeys (routes/passkeys.ts). Their error pages state no HTTP status: Verify's family answers 400.
+  relyingPartyInvalid: (m: string) => new ApiError(60371, m, 400),
+  relyingPartyIdInvalid: (m: string) => new ApiError(60372, m, 400),
+  invalidRawId: (m: string) => new ApiError(60376, m, 400),
+  authenticatorDataInvalid: (m: string) => new ApiError(60379, m, 400),
+  clientDataInvalid: (m: string) => new ApiError(60380, m, 400),
+  passkeySignatureInvalid: (m: string) => new ApiError(60381, m, 400),
+  relyingPartyMismatch: (m: string) => new ApiError(60382, m, 400),
+  authenticatorCriteriaMissing: (m: string) => new ApiError(60393, m, 400),
 };

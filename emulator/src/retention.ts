@@ -20,9 +20,12 @@ export function createRetention(retentionSeconds = DEFAULT_RETENTION_SECONDS) {
       // A clock moved back starts the count again.
       if (now - last < every && now >= last) return;
       last = now;
-      for (const ch of Object.values(store.state.challenges)) {
-        const ended = ch.date_responded ?? (ch.expiration_date <= now ? ch.expiration_date : null);
-        if (ended !== null && ended + keepMs <= now) store.remove('challenges', ch.sid);
+      // Push and passkeys challenges alike.
+      for (const kind of ['challenges', 'passkeyChallenges'] as const) {
+        for (const ch of Object.values(store.state[kind])) {
+          const ended = ch.date_responded ?? (ch.expiration_date <= now ? ch.expiration_date : null);
+          if (ended !== null && ended + keepMs <= now) store.remove(kind, ch.sid);
+        }
       }
     },
   };

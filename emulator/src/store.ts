@@ -1,4 +1,5 @@
 import type { ChallengeJson, FactorJson, OutboxMessageJson, VerificationChannel, VerificationStatus, WebhookJson } from 'verify-elements/protocol';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { ApiError } from './errors.js';
 import { type Change, changeLine, readJournal, snapshotLines } from './journal.js';
 
@@ -31,6 +32,8 @@ export interface ServiceRow {
   code_length?: number;
   /** `Passkeys.RelyingParty.Id`: the site's domain, which its SMS codes are bound to (absent: none). */
   relying_party_id?: string | null;
+  /** The other `Passkeys.*` settings (absent in states saved before: null). */
+  passkeys?: PasskeySettings;
   date_created: number;
   date_updated: number;
 }
@@ -97,6 +100,67 @@ export interface MessageRow extends Omit<OutboxMessageJson, 'date_created'> {
 }
 
 /** The key of a deleted factor, kept so that its device can learn that the factor is gone. */
+// Passkeys (routes/passkeys.ts): factors and challenges of their own, as their resources differ from push's.
+
+/** A Service's `Passkeys.*` settings besides the relying party id: defaults of its passkey factors' `config`. */
+export interface PasskeySettings {
+  relying_party_name: string | null;
+  relying_party_origins: string[] | null;
+  authenticator_attachment: PasskeyConfig['authenticator_attachment'] | null;
+  discoverable_credentials: PasskeyConfig['discoverable_credentials'] | null;
+  user_verification: PasskeyConfig['user_verification'] | null;
+}
+
+/** What a passkey factor's ceremonies are held to: its `config`, resolved over the Service's `Passkeys.*` settings. */
+export interface PasskeyConfig {
+  relying_party: { id: string; name: string; origins: string[] };
+  authenticator_attachment: 'platform' | 'cross-platform' | 'any';
+  discoverable_credentials: 'required' | 'preferred' | 'discouraged';
+  user_verification: 'required' | 'preferred' | 'discouraged';
+}
+
+/** A registered WebAuthn credential: base64url id and COSE public key, the last sign counter seen. */
+export interface PasskeyCredential {
+  id: string;
+  public_key: string;
+  counter: number;
+  transports: string[];
+}
+
+export interface PasskeyFactorRow {
+  sid: string;
+  service_sid: string;
+  entity_sid: string;
+  identity: string;
+  friendly_name: string;
+  status: 'unverified' | 'verified';
+  config: PasskeyConfig;
+  /** The registration challenge (base64url) until the factor is verified. */
+  challenge: string | null;
+  /** Set once verified. */
+  credential: PasskeyCredential | null;
+  date_created: number;
+  date_updated: number;
+}
+
+export interface PasskeyChallengeRow {
+  sid: string;
+  service_sid: string;
+  /** Null until approved for a discoverable sign-in (no identity given): the credential names the user. */
+  entity_sid: string | null;
+  identity: string | null;
+  factor_sid: string | null;
+  status: 'pending' | 'approved';
+  /** What navigator.credentials.get() takes: the challenge, the RP id, the allowed credentials (none: discoverable), user verification. */
+  options: PublicKeyCredentialRequestOptionsJSON;
+  /** The origins the assertion may come from. */
+  origins: string[];
+  date_created: number;
+  date_updated: number;
+  date_responded: number | null;
+  expiration_date: number;
+}
+
 export interface RetiredCredential {
   sid: string;
   factor_sid: string;
@@ -113,6 +177,8 @@ export interface Rows {
   retiredCredentials: RetiredCredential;
   verifications: VerificationRow;
   messages: MessageRow;
+  passkeyFactors: PasskeyFactorRow;
+  passkeyChallenges: PasskeyChallengeRow;
 }
 
 export type Kind = keyof Rows;
@@ -120,7 +186,7 @@ export type Row = Rows[Kind];
 export type State = { [K in Kind]: Record<string, Rows[K]> };
 
 // A new kind of row is one line in Rows and its name here.
-export const KINDS: Kind[] = ['services', 'entities', 'factors', 'challenges', 'webhooks', 'accessTokens', 'retiredCredentials', 'verifications', 'messages'];
+export const KINDS: Kind[] = ['services', 'entities', 'factors', 'challenges', 'webhooks', 'accessTokens', 'retiredCredentials', 'verifications', 'messages', 'passkeyFactors', 'passkeyChallenges'];
 
 /** The journal is compacted once what was appended since the last compaction outgrows the state it holds (and this floor). */
 const COMPACT_FLOOR = 16 * 1024;
@@ -161,6 +227,8 @@ function createTables() {
   const accessTokenByValue = new Map<string, string>();
   /** The latest verification of each recipient of a service. */
   const verificationByRecipient = new Map<string, string>();
+  const passkeyFactorsByEntity = new Map<string, Set<string>>();
+  const passkeyFactorByCredential = new Map<string, string>();
   const entityKey = (serviceSid: string, identity: string) => `${serviceSid}\n${identity}`;
 
   /** What each kind adds to the indexes besides its table, and takes out again. */
@@ -186,6 +254,16 @@ function createTables() {
     accessTokens: {
       add: row => accessTokenByValue.set(row.token, row.sid),
       remove: row => accessTokenByValue.delete(row.token),
+    },
+    passkeyFactors: {
+      add: row => {
+        group(passkeyFactorsByEntity, row.entity_sid).add(row.sid);
+        if (row.credential) passkeyFactorByCredential.set(row.credential.id, row.sid);
+      },
+      remove: row => {
+        ungroup(passkeyFactorsByEntity, row.entity_sid, row.sid);
+        if (row.credential) passkeyFactorByCredential.delete(row.credential.id);
+      },
     },
     verifications: {
       add: row => verificationByRecipient.set(entityKey(row.service_sid, row.to), row.sid),
@@ -226,7 +304,7 @@ function createTables() {
     /** Makes these tables hold exactly the rows of `other`. */
     copy(other: { state: State }): void {
       for (const kind of KINDS) state[kind] = Object.create(null);
-      for (const map of [entityByKey, factorsByEntity, challengesByEntity, factorByCredential, accessTokenByValue, verificationByRecipient]) map.clear();
+      for (const map of [entityByKey, factorsByEntity, challengesByEntity, factorByCredential, accessTokenByValue, verificationByRecipient, passkeyFactorsByEntity, passkeyFactorByCredential]) map.clear();
       for (const kind of KINDS) for (const row of Object.values<Row>(other.state[kind])) tables.put(kind, row);
     },
     get: <K extends Kind>(kind: K, sid: string): Rows[K] | undefined => state[kind][sid],
@@ -238,6 +316,8 @@ function createTables() {
     accessToken: (token: string) => byKey('accessTokens', accessTokenByValue.get(token)),
     /** The latest verification sent to `to` by the service, whatever its status. */
     verificationTo: (serviceSid: string, to: string) => byKey('verifications', verificationByRecipient.get(entityKey(serviceSid, to))),
+    passkeyFactorsOf: (entitySid: string) => rowsOf('passkeyFactors', passkeyFactorsByEntity.get(entitySid)),
+    passkeyFactorByCredential: (credentialId: string) => byKey('passkeyFactors', passkeyFactorByCredential.get(credentialId)),
   };
   return tables;
 }
@@ -370,6 +450,8 @@ export async function createStore({ storage }: { storage?: Storage } = {}) {
       factorByCredential: tables.factorByCredential,
       accessToken: tables.accessToken,
       verificationTo: tables.verificationTo,
+      passkeyFactorsOf: tables.passkeyFactorsOf,
+      passkeyFactorByCredential: tables.passkeyFactorByCredential,
       insert<K extends Kind>(kind: K, row: Rows[K]): Rows[K] {
         write()([kind, row]);
         tables.put(kind, row);
@@ -406,6 +488,8 @@ export async function createStore({ storage }: { storage?: Storage } = {}) {
         const factors = tables.factorsOf(sid);
         for (const f of factors) api.removeFactor(f.sid);
         for (const c of tables.challengesOf(sid)) api.remove('challenges', c.sid);
+        for (const f of tables.passkeyFactorsOf(sid)) api.remove('passkeyFactors', f.sid);
+        for (const c of Object.values(tables.state.passkeyChallenges)) if (c.entity_sid === sid) api.remove('passkeyChallenges', c.sid);
         api.remove('entities', sid);
         return factors;
       },
@@ -415,6 +499,7 @@ export async function createStore({ storage }: { storage?: Storage } = {}) {
         for (const w of Object.values(tables.state.webhooks)) if (w.service_sid === sid) api.remove('webhooks', w.sid);
         for (const t of Object.values(tables.state.accessTokens)) if (t.service_sid === sid) api.remove('accessTokens', t.sid);
         for (const v of Object.values(tables.state.verifications)) if (v.service_sid === sid) api.remove('verifications', v.sid);
+        for (const c of Object.values(tables.state.passkeyChallenges)) if (c.service_sid === sid) api.remove('passkeyChallenges', c.sid);
         api.remove('services', sid);
       },
       removeAccessToken: (sid: string) => api.remove('accessTokens', sid),

@@ -10,6 +10,9 @@ export async function twilioSignature(authToken: string, url: string, params: Re
   return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(data))));
 }
 
+/** An event's form fields: the protocol's, for any factor type the emulator serves (passkeys too). */
+export type EventFields = Omit<WebhookEvent, 'uuid' | 'type' | 'factor_type'> & { factor_type: WebhookEvent['factor_type'] | 'passkeys' };
+
 /** One delivery, as GET /emulator/state shows it. */
 export interface Delivery {
   uuid: string;
@@ -71,10 +74,10 @@ export function createWebhooks({ authToken, retryDelaysMs = [1000, 5000, 15000],
   return {
     log,
     /** Sends one event to every enabled webhook of the service (`hooks`) subscribed to its type. */
-    emit(hooks: WebhookRow[], type: WebhookEvent['type'], fields: Omit<WebhookEvent, 'uuid' | 'type'>): void {
+    emit(hooks: WebhookRow[], type: WebhookEvent['type'], fields: EventFields): void {
       for (const hook of hooks) {
         if (hook.status !== 'enabled' || !(hook.event_types.includes('*') || hook.event_types.includes(type))) continue;
-        const event: WebhookEvent = { uuid: crypto.randomUUID(), type, ...fields };
+        const event = { uuid: crypto.randomUUID(), type, ...fields };
         // Only the fields present go on the wire (challenge_sid is absent on factor events).
         const params = Object.fromEntries(Object.entries(event).filter((pair): pair is [string, string] => pair[1] !== undefined));
         const entry: Delivery = { uuid: event.uuid, type, webhook_sid: hook.sid, url: hook.webhook_url, attempts: 0, status: 'pending', last_status: null };

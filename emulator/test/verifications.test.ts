@@ -165,7 +165,7 @@ describe('Verifications and VerificationCheck', () => {
     assert.doesNotMatch((await outbox(to)).at(-1)?.body ?? '', /@shop/);
     // A domain browsers would not read is refused with formatOtpSms's reason.
     await assert.rejects(client.verify.v2.services.create({ friendlyName: 'Bad', 'passkeys.relyingParty.id': 'https://shop.example' }), (error: unknown) =>
-      fails(400, 60200)(error) && error instanceof Error && /scheme/.test(error.message));
+      fails(400, 60372)(error) && error instanceof Error && /scheme/.test(error.message));
   });
 
   test('bad input is a 400 with code 60200 that says what to send; the service must exist (20404)', async () => {

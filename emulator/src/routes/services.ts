@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { formatOtpSms } from 'verify-elements/sms';
 import { SID_PREFIX, type ServiceJson } from 'verify-elements/protocol';
 import { auth } from '../auth.js';
 import { rfc3339 } from '../clock.js';
 import type { Env, RouteContext } from '../env.js';
 import { E } from '../errors.js';
 import { page } from '../paging.js';
+import { readServicePasskeys } from '../passkeys.js';
 import { formBody, intParam, one, origin, type Params } from '../params.js';
 import { newSid } from '../sid.js';
 import type { ServiceRow } from '../store.js';
@@ -29,7 +29,7 @@ export function renderService(base: string, s: ServiceRow, accountSid: string): 
     totp: { issuer: null, time_step: null, code_length: null, skew: null },
     default_template_sid: null,
     whatsapp: { msg_service_sid: null, from: null },
-    passkeys: { relying_party: { id: s.relying_party_id ?? null, name: null, origins: null }, authenticator_attachment: null, discoverable_credentials: null, user_verification: null },
+    passkeys: renderPasskeys(s),
     verify_event_subscription_enabled: null,
     date_created: rfc3339(s.date_created),
     date_updated: rfc3339(s.date_updated),
@@ -76,22 +76,25 @@ function readSettings(p: Params, current?: Settings): Settings {
 
 export const DEFAULT_CODE_LENGTH = 6;
 
-/** `CodeLength` and `Passkeys.RelyingParty.Id` when given: what the service's one-time codes look like. */
-function codeSettings(p: Params): Pick<ServiceRow, 'code_length' | 'relying_party_id'> {
-  const settings: Pick<ServiceRow, 'code_length' | 'relying_party_id'> = {};
+/** `CodeLength` when given: what the service's one-time codes look like. */
+function codeSettings(p: Params): Pick<ServiceRow, 'code_length'> {
+  const settings: Pick<ServiceRow, 'code_length'> = {};
   if (one(p, 'CodeLength') !== undefined) settings.code_length = intParam(one(p, 'CodeLength'), 'CodeLength', 4, 10, DEFAULT_CODE_LENGTH);
-  const domain = one(p, 'Passkeys.RelyingParty.Id');
-  if (domain !== undefined) {
-    // The domain the SMS codes are bound to must be one browsers read there (formatOtpSms says why not).
-    try {
-      formatOtpSms({ code: '123456', host: domain });
-    } catch (error) {
-      throw E.invalidVerifyParam(`Passkeys.RelyingParty.Id must be the site's domain, e.g. example.com: ${error instanceof Error ? error.message : error}`);
-    }
-    settings.relying_party_id = domain.toLowerCase();
-  }
   return settings;
 }
+
+// Passkeys: the `Passkeys.*` settings (passkeys.ts checks them), defaults of the passkey factors' config.
+/** The Service's `passkeys` property: its settings, null where unset. */
+function renderPasskeys(s: ServiceRow): ServiceJson['passkeys'] {
+  const p = s.passkeys;
+  return {
+    relying_party: { id: s.relying_party_id ?? null, name: p?.relying_party_name ?? null, origins: p?.relying_party_origins ?? null },
+    authenticator_attachment: p?.authenticator_attachment ?? null,
+    discoverable_credentials: p?.discoverable_credentials ?? null,
+    user_verification: p?.user_verification ?? null,
+  };
+}
+const passkeySettings = (p: Params, current: Pick<ServiceRow, 'relying_party_id' | 'passkeys'> = {}) => readServicePasskeys(key => one(p, key), current);
 
 const render = (c: RouteContext, s: ServiceRow) => renderService(origin(c), s, c.var.ctx.accountSid);
 
@@ -104,7 +107,7 @@ export default new Hono<Env>()
     const { store, clock } = c.var.ctx;
     const p = await formBody(c);
     const now = clock.now();
-    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), ...readSettings(p), ...codeSettings(p), date_created: now, date_updated: now });
+    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), ...readSettings(p), ...codeSettings(p), ...passkeySettings(p), date_created: now, date_updated: now });
     await store.save();
     return c.json(render(c, row), 201);
   })
@@ -113,7 +116,7 @@ export default new Hono<Env>()
     const { store, clock } = c.var.ctx;
     const row = serviceOf(store, c.req.param());
     const p = await formBody(c);
-    const updated = store.update('services', row, { ...readSettings(p, row), ...codeSettings(p), date_updated: clock.now() });
+    const updated = store.update('services', row, { ...readSettings(p, row), ...codeSettings(p), ...passkeySettings(p, row), date_updated: clock.now() });
     await store.save();
     return c.json(render(c, updated));
   })

@@ -36,6 +36,15 @@ export const TWILIO_ERRORS: Record<number, TwilioError> = {
   60364: { title: 'Challenge SID invalid or not provided', status: undefined },
   60366: { title: 'Entity invalid or not provided', status: undefined },
   60368: { title: 'Challenge details invalid or not provided', status: undefined },
+  // Passkeys (their pages state no HTTP status).
+  60371: { title: 'Relying party invalid or not provided', status: undefined },
+  60372: { title: 'Relying party id invalid or not provided', status: undefined },
+  60376: { title: 'Invalid rawId', status: undefined },
+  60379: { title: 'Authenticator data invalid or not provided', status: undefined },
+  60380: { title: 'Client data invalid or not provided', status: undefined },
+  60381: { title: 'Signature invalid or not provided', status: undefined },
+  60382: { title: 'Factor does not match the relying party of the challenge', status: undefined },
+  60393: { title: 'Authenticator criteria are missing from the request', status: undefined },
   60391: { title: 'Challenge not found', status: undefined },
   60392: { title: 'Entity not found', status: undefined },
 };
