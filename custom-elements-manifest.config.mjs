@@ -191,10 +191,10 @@ export default {
       },
     },
     {
-      // Each --verify-* property's default, from the fallback in the element's styles (or the shared ones).
+      // Each --verify-* property's default, from the fallback in the element's styles (or the shared ones, internal/*.styles.ts).
       name: 'css-property-defaults',
       packageLinkPhase({ customElementsManifest }) {
-        const base = readFileSync('src/elements/internal/base.styles.ts', 'utf8');
+        const base = ['base', 'button'].map(name => readFileSync(`src/elements/internal/${name}.styles.ts`, 'utf8')).join('\n');
         for (const mod of customElementsManifest.modules) {
           for (const element of (mod.declarations ?? []).filter(d => d.customElement)) {
             const own = readFileSync(mod.path.replace(/\.ts$/, '.styles.ts'), 'utf8');

@@ -35,6 +35,8 @@ const input = {
   'elements/otp-input/define': 'src/elements/otp-input/define.ts',
   'elements/verify-enroll/define': 'src/elements/verify-enroll/define.ts',
   'elements/verify-challenge-prompt/define': 'src/elements/verify-challenge-prompt/define.ts',
+  // Issue 14: authenticator apps (TOTP).
+  'elements/verify-totp-enroll/define': 'src/elements/verify-totp-enroll/define.ts',
   'sms/index': 'src/sms/index.ts',
   'webotp/index': 'src/webotp/index.ts',
   'client/index': 'src/client/index.ts',

@@ -4,6 +4,7 @@ import { countReporter } from './test/support/count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { emulatorPlugin } from './test/support/emulator-plugin.mjs';
 import { tokenEndpointPlugin } from './test/support/token-endpoint-plugin.mjs';
+import { totpEndpointPlugin } from './test/support/totp-endpoint-plugin.mjs';
 import { pushPlugin } from './test/support/push-plugin.mjs';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { visualPagePlugin } from './test/visual/page-plugin.mjs';
@@ -29,6 +30,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     emulatorPlugin(),
     tokenEndpointPlugin(),
+    totpEndpointPlugin(),
     pushPlugin(),
     (await import('./test/support/examples-plugin.mjs')).examplesPlugin(),
     visualPagePlugin(),

@@ -9,6 +9,8 @@ const TAGS: Record<string, () => Promise<unknown>> = {
   'otp-input': () => import('../elements/otp-input/define.js'),
   'verify-enroll': () => import('../elements/verify-enroll/define.js'),
   'verify-challenge-prompt': () => import('../elements/verify-challenge-prompt/define.js'),
+  // Issue 14: authenticator apps (TOTP).
+  'verify-totp-enroll': () => import('../elements/verify-totp-enroll/define.js'),
 };
 
 const requested = new Set<string>();

@@ -2,6 +2,7 @@
 import type { OtpInputStrings } from '../elements/otp-input/strings.js';
 import type { VerifyEnrollStrings } from '../elements/verify-enroll/strings.js';
 import type { ChallengePromptStrings } from '../elements/verify-challenge-prompt/strings.js';
+import type { VerifyTotpEnrollStrings } from '../elements/verify-totp-enroll/strings.js';
 
 const chars = (mode: string) => (mode === 'numeric' ? 'digit' : 'character');
 // The error's own message: the kit's messages are written in English.
@@ -54,4 +55,32 @@ export const challengePrompt: ChallengePromptStrings = {
   offline: 'The service cannot be reached. Check the connection and try again.',
   error: message,
   retry: 'Retry',
+};
+
+export const verifyTotpEnroll: VerifyTotpEnrollStrings = {
+  title: 'Use an authenticator app',
+  intro: 'Get sign-in codes from an app such as Google Authenticator, Microsoft Authenticator or 1Password, even offline.',
+  start: 'Set up an authenticator app',
+  starting: 'Preparing your key…',
+  scan: 'Scan this QR code with your authenticator app',
+  qrLabel: (account, issuer) => `QR code that adds ${[issuer, account].filter(Boolean).join(', ') || 'this account'} to an authenticator app`,
+  manual: 'Cannot scan it? Enter this key in the app instead:',
+  copy: 'Copy key',
+  copied: 'Key copied.',
+  copyRefused: 'The browser did not allow copying. Select the key and copy it yourself.',
+  codeLabel: 'Code from the app',
+  enterCode: digits => `Then enter the ${digits}-digit code the app shows.`,
+  confirm: 'Confirm',
+  confirming: 'Checking the code…',
+  enrolled: 'Your authenticator app is set up.',
+  failed: 'Setting up the app did not finish.',
+  retry: 'Start again',
+  errors: {
+    'wrong-code': 'That code is not right. Enter the code the app shows now.',
+    expired: 'This setup has expired. Start again to get a new key.',
+    'rate-limited': 'Too many attempts. Wait a minute and try again.',
+    network: 'The server cannot be reached. Check the connection and try again.',
+    backend: 'The server could not finish this step. Try again later.',
+    setup: 'This page cannot set up an authenticator app.',
+  },
 };

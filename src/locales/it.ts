@@ -63,3 +63,31 @@ export const challengePrompt: Locale['challengePrompt'] = {
   error: problem,
   retry: 'Riprova',
 };
+
+export const verifyTotpEnroll: Locale['verifyTotpEnroll'] = {
+  title: "Usa un'app di autenticazione",
+  intro: "Ricevi i codici di accesso da un'app come Google Authenticator, Microsoft Authenticator o 1Password, anche offline.",
+  start: "Configura un'app di autenticazione",
+  starting: 'Preparazione della chiave in corso…',
+  scan: "Scansiona questo codice QR con la tua app di autenticazione",
+  qrLabel: (account, issuer) => `Codice QR che aggiunge ${[issuer, account].filter(Boolean).join(', ') || 'questo account'} a un'app di autenticazione`,
+  manual: "Non riesci a scansionarlo? Inserisci invece questa chiave nell'app:",
+  copy: 'Copia la chiave',
+  copied: 'Chiave copiata.',
+  copyRefused: 'Il browser non ha consentito la copia. Seleziona la chiave e copiala tu.',
+  codeLabel: "Codice dell'app",
+  enterCode: digits => `Poi inserisci il codice di ${digits} ${plural('it', digits, { one: 'cifra', other: 'cifre' })} mostrato dall'app.`,
+  confirm: 'Conferma',
+  confirming: 'Verifica del codice in corso…',
+  enrolled: "La tua app di autenticazione è configurata.",
+  failed: "La configurazione dell'app non è stata completata.",
+  retry: 'Ricomincia',
+  errors: {
+    'wrong-code': "Il codice non è corretto. Inserisci il codice che l'app mostra ora.",
+    expired: 'Questa configurazione è scaduta. Ricomincia per ottenere una nuova chiave.',
+    'rate-limited': 'Troppi tentativi. Attendi un minuto e riprova.',
+    network: 'Il server non è raggiungibile. Controlla la connessione e riprova.',
+    backend: 'Il server non ha potuto completare questo passaggio. Riprova più tardi.',
+    setup: "Questa pagina non può configurare un'app di autenticazione.",
+  },
+};

@@ -63,3 +63,31 @@ export const challengePrompt: Locale['challengePrompt'] = {
   error: problem,
   retry: '再試行',
 };
+
+export const verifyTotpEnroll: Locale['verifyTotpEnroll'] = {
+  title: '認証アプリを使う',
+  intro: 'Google Authenticator、Microsoft Authenticator、1Password などのアプリで、オフラインでもサインイン用のコードを受け取れます。',
+  start: '認証アプリを設定',
+  starting: 'キーを準備しています…',
+  scan: '認証アプリでこの QR コードをスキャンしてください',
+  qrLabel: (account, issuer) => `${[issuer, account].filter(Boolean).join('、') || 'このアカウント'}を認証アプリに追加する QR コード`,
+  manual: 'スキャンできない場合は、代わりにこのキーをアプリに入力してください：',
+  copy: 'キーをコピー',
+  copied: 'キーをコピーしました。',
+  copyRefused: 'ブラウザがコピーを許可しませんでした。キーを選択して手動でコピーしてください。',
+  codeLabel: 'アプリに表示されたコード',
+  enterCode: digits => `次に、アプリに表示されている${digits}桁のコードを入力してください。`,
+  confirm: '確認',
+  confirming: 'コードを確認しています…',
+  enrolled: '認証アプリの設定が完了しました。',
+  failed: '認証アプリの設定を完了できませんでした。',
+  retry: 'やり直す',
+  errors: {
+    'wrong-code': 'コードが正しくありません。アプリに今表示されているコードを入力してください。',
+    expired: 'この設定は期限切れです。やり直して新しいキーを取得してください。',
+    'rate-limited': '試行回数が多すぎます。1分ほど待ってから、もう一度お試しください。',
+    network: 'サーバーに接続できません。接続を確認して、もう一度お試しください。',
+    backend: 'サーバーでこの手順を完了できませんでした。しばらくしてから、もう一度お試しください。',
+    setup: 'このページでは認証アプリを設定できません。',
+  },
+};

@@ -66,3 +66,31 @@ export const challengePrompt: Locale['challengePrompt'] = {
   error: problem,
   retry: 'Spróbuj ponownie',
 };
+
+export const verifyTotpEnroll: Locale['verifyTotpEnroll'] = {
+  title: 'Używaj aplikacji uwierzytelniającej',
+  intro: 'Otrzymuj kody logowania z aplikacji takiej jak Google Authenticator, Microsoft Authenticator czy 1Password, także bez internetu.',
+  start: 'Skonfiguruj aplikację uwierzytelniającą',
+  starting: 'Przygotowywanie klucza…',
+  scan: 'Zeskanuj ten kod QR w aplikacji uwierzytelniającej',
+  qrLabel: (account, issuer) => `Kod QR, który dodaje ${[issuer, account].filter(Boolean).join(', ') || 'to konto'} do aplikacji uwierzytelniającej`,
+  manual: 'Nie możesz zeskanować? Wpisz w aplikacji ten klucz:',
+  copy: 'Kopiuj klucz',
+  copied: 'Skopiowano klucz.',
+  copyRefused: 'Przeglądarka nie pozwoliła skopiować. Zaznacz klucz i skopiuj go samodzielnie.',
+  codeLabel: 'Kod z aplikacji',
+  enterCode: digits => `Następnie wpisz ${digits}-cyfrowy kod widoczny w aplikacji.`,
+  confirm: 'Potwierdź',
+  confirming: 'Sprawdzanie kodu…',
+  enrolled: 'Aplikacja uwierzytelniająca jest skonfigurowana.',
+  failed: 'Nie udało się dokończyć konfiguracji aplikacji.',
+  retry: 'Zacznij od nowa',
+  errors: {
+    'wrong-code': 'Ten kod jest nieprawidłowy. Wpisz kod, który aplikacja pokazuje teraz.',
+    expired: 'Ta konfiguracja wygasła. Zacznij od nowa, aby otrzymać nowy klucz.',
+    'rate-limited': 'Zbyt wiele prób. Odczekaj minutę i spróbuj ponownie.',
+    network: 'Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.',
+    backend: 'Serwer nie mógł dokończyć tego kroku. Spróbuj ponownie później.',
+    setup: 'Ta strona nie może skonfigurować aplikacji uwierzytelniającej.',
+  },
+};

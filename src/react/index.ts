@@ -4,6 +4,15 @@
 export { OtpInput } from './otp-input.js';
 export { VerifyEnroll } from './verify-enroll.js';
 export { VerifyChallengePrompt } from './verify-challenge-prompt.js';
+// Issue 14: authenticator apps (TOTP).
+export { VerifyTotpEnroll } from './verify-totp-enroll.js';
+export type {
+  TotpErrorReason,
+  VerifyTotpEnrolledDetail,
+  VerifyTotpEnrolledEvent,
+  VerifyTotpErrorDetail,
+  VerifyTotpErrorEvent,
+} from '../elements/verify-totp-enroll/events.js';
 export type { OtpCompleteDetail, OtpCompleteEvent, OtpSource } from '../elements/otp-input/events.js';
 export type { VerifyEnrolledEvent, VerifyEnrolledDetail, VerifyUnenrolledEvent, VerifyUnenrolledDetail } from '../elements/verify-enroll/events.js';
 export type {

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { base } from '../internal/base.styles.js';
+import { buttons } from '../internal/button.styles.js';
 
 export const styles = [
   base,
+  buttons,
   css`
   :host {
     display: block;
@@ -67,25 +69,9 @@ export const styles = [
     padding-inline-start: 0.75rem;
     border-inline-start: 3px solid var(--_accent);
   }
-  /* A border, not only a fill, so forced colours still draw the buttons. */
-  [part~='button'] {
-    font: inherit;
-    min-block-size: 2.75rem;
-    padding-inline: 1rem;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    cursor: pointer;
-  }
   [part~='button-remove'] {
     background: none;
     color: var(--_accent);
-  }
-  /* The same ring as the prompt's, not the browser's default. */
-  [part~='button']:focus-visible {
-    outline: var(--verify-focus-ring-width, 2px) solid var(--_accent);
-    outline-offset: 2px;
   }
 `,
 ];
