@@ -82,14 +82,11 @@ export function offerPasskey() {
 export function showSettings(signedIn: boolean) {
   say('');
   $('passkey-offer').hidden = true;
-  $('totp-setup').hidden = true;
+  $('totp-setup').replaceChildren();
   $('add-passkey').hidden = !passkeysSupported();
   if (signedIn) listFactors().catch(error => say(`Your factors cannot be listed: ${(error as Error).message}`));
   else $('factors').replaceChildren();
 }
-
-const setupInput = $<HTMLElement & { value: string; invalid: boolean; errorMessage: string }>('totp-setup-input');
-let setupSid = '';
 
 $('offer-add-passkey').addEventListener('click', addPasskeyHere);
 $('add-passkey').addEventListener('click', addPasskeyHere);
@@ -98,38 +95,17 @@ $('offer-dismiss').addEventListener('click', () => {
   $('add-passkey').focus();
 });
 
-// The setup key is shown once, in groups of four to read it into an app; the page keeps it nowhere else.
-$('add-totp').addEventListener('click', async () => {
-  try {
-    const { factorSid, secret, uri } = await api<{ factorSid: string; secret: string; uri: string }>('/api/totp/start', {});
-    setupSid = factorSid;
-    $('totp-secret').textContent = secret.match(/.{1,4}/g)!.join(' ');
-    $<HTMLAnchorElement>('totp-uri').href = uri;
-    setupInput.value = '';
-    setupInput.invalid = false;
-    $('totp-setup').hidden = false;
-    say('Add the key to your authenticator app, then type the code it shows.');
-    setupInput.focus();
-  } catch (error) {
-    say(`No authenticator app was added: ${(error as Error).message}`);
-  }
-});
-$('totp-setup').addEventListener('submit', async event => {
-  event.preventDefault();
-  try {
-    await api('/api/totp/confirm', { factorSid: setupSid, code: setupInput.value });
-    $('totp-setup').hidden = true;
-    await listFactors();
+// <verify-totp-enroll> shows the key and its QR code once, and confirms the first code through /api/totp.
+$('add-totp').addEventListener('click', () => {
+  const element = Object.assign(document.createElement('verify-totp-enroll'), { autostart: true, friendlyName: 'Authenticator app' });
+  element.setAttribute('url', '/api/totp');
+  element.addEventListener('verify-totp-enrolled', async () => {
+    await listFactors().catch(() => {});
     say('Authenticator app added. You can sign in with its codes.');
-    $('add-totp').focus();
-  } catch (error) {
-    setupInput.invalid = true;
-    setupInput.errorMessage = (error as Error).message;
-  }
-});
-setupInput.addEventListener('input', () => (setupInput.invalid = false));
-$('totp-setup-cancel').addEventListener('click', () => {
-  $('totp-setup').hidden = true;
-  say('No authenticator app was added.');
-  $('add-totp').focus();
+  });
+  element.addEventListener('verify-totp-error', event => {
+    if (event.detail.step === 'start' || event.detail.reason === 'expired') say('No authenticator app was added. Try again.');
+  });
+  $('totp-setup').replaceChildren(element);
+  say('Add the key to your authenticator app, then type the code it shows.');
 });
