@@ -93,8 +93,9 @@ function awaitPasskeyAutofill() {
       const user = await signInWithPasskey({ conditional: true, signal: controller.signal });
       if (user) show('signed-in', user);
     } catch (error) {
-      // An aborted wait is the page's doing (the button, a sign-in); anything else is said.
-      if (!controller.signal.aborted) say(`${(error as Error).message} Pick the passkey again, or sign in another way.`);
+      // An aborted wait is the page's doing (the button, a sign-in), and a refused one the browser's
+      // (no passkey to offer, or none picked): the form stays as it was. Anything else is said.
+      if (!controller.signal.aborted && (error as Error).name !== 'NotAllowedError') say(`${(error as Error).message} Pick the passkey again, or sign in another way.`);
     } finally {
       if (autofill === controller) autofill = undefined;
     }

@@ -33,6 +33,11 @@ export interface AccessToken {
 
 const isStatus = (error: unknown, status: number) => typeof error === 'object' && error !== null && 'status' in error && error.status === status;
 const isCode = (error: unknown, code: number) => error instanceof twilio.RestException && error.code === code;
+/**
+ * A JSON body of the Passkeys operations as it goes on the wire. The library sends the object it is
+ * given verbatim, so its names must be the API's snake_case ones, not the camelCase of its types.
+ */
+const wire = <T>(body: object): T => body as T;
 // Verify's answers that are the user's doing, not a failure of the backend.
 const NOT_FOUND = 20404;
 
@@ -72,6 +77,8 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin, sit
         'passkeys.relyingParty.id': site.hostname,
         'passkeys.relyingParty.name': 'verify-elements demo',
         'passkeys.relyingParty.origins': site.origin,
+        // Any authenticator (this device or a security key); discoverable, so sign-in needs no name.
+        'passkeys.authenticatorAttachment': 'any',
         'passkeys.discoverableCredentials': 'required',
         'passkeys.userVerification': 'required',
         'totp.issuer': 'verify-elements demo',
@@ -175,13 +182,13 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin, sit
 
     /** Step 1 of adding a passkey: an unverified passkeys factor and the options for `navigator.credentials.create()`. */
     async newPasskey(identity: string, friendlyName: string) {
-      const factor = await service().newFactors.create({ identity, friendlyName });
+      const factor = await service().newFactors.create(wire({ identity, friendly_name: friendlyName }));
       return { factorSid: factor.sid, publicKey: factor.options?.publicKey as unknown };
     },
 
     /** Step 2: the browser's RegistrationResponseJSON; Verify checks it against its challenge and verifies the factor. */
     async verifyPasskey(response: Record<string, unknown>) {
-      const factor = await service().newVerifyFactors.update(response as never);
+      const factor = await service().newVerifyFactors.update(wire(response));
       return { factorSid: factor.sid, identity: factor.identity, status: factor.status };
     },
 
@@ -193,7 +200,7 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin, sit
 
     /** The browser's AuthenticationResponseJSON; Verify checks the signature and names whose passkey it was. */
     async approvePasskey(response: Record<string, unknown>) {
-      const challenge = await service().approveChallenge.update(response as never);
+      const challenge = await service().approveChallenge.update(wire(response));
       return { challengeSid: challenge.sid, identity: challenge.identity, status: challenge.status };
     },
 
