@@ -298,7 +298,7 @@ for (const { engine, missing, open } of browsers) {
       const { credentials } = await devtools.send('WebAuthn.getCredentials', { authenticatorId });
       assert.equal(credentials.length, 1);
       assert.equal(credentials[0].rpId, 'localhost');
-      assert.ok(credentials[0].isResidentKey, 'a discoverable credential: sign-in needs no name');
+      assert.ok(credentials[0].isResidentCredential, 'a discoverable credential: sign-in needs no name');
       await wait(() => document.querySelector('#factors li[data-type="passkeys"]'));
 
       // Autofill: once signed out, the page waits on the user name field (conditional mediation);
