@@ -74,7 +74,11 @@ export function factorRoutes({ verify, cookieOptions, userOf, userByIdentity, at
   // The elements' contract: errors are `{ code?, message }` (code: Verify's, when it refused).
   const elements = new Hono();
   elements.onError((error, c) => {
-    if (!(error instanceof HttpError)) throw error;
+    if (!(error instanceof HttpError)) {
+      // As server.ts does: the details stay in the log, the page gets no internals.
+      console.error(`demo: ${c.req.method} ${c.req.path}: ${error.message}`);
+      return c.json({ message: 'The demo backend could not complete this request. Try again in a moment.' }, 500);
+    }
     const code = 'code' in error && typeof error.code === 'number' ? { code: error.code } : {};
     return c.json({ ...code, message: error.message }, error.status as ContentfulStatusCode, error.headers);
   });

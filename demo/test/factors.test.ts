@@ -3,7 +3,7 @@
 // never an IP address), its API probed as an attacker would, and its page in real browsers: Chromium
 // with the DevTools protocol's virtual authenticator for passkeys, every engine for authenticator apps.
 // Codes come from the `otpauth` library, from the key the page shows.
-import { after, before, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { URI, TOTP } from 'otpauth';
@@ -242,7 +242,12 @@ for (const { engine, missing, open } of browsers) {
 
     before(async () => {
       page = await open();
+    });
+    // Each test starts signed out, whatever the one before left.
+    beforeEach(async () => {
       await page.goto(`${origin}/`);
+      await page.evaluate(() => fetch('/api/signout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then(() => undefined));
+      await page.reload();
       await signedOut();
     });
     after(() => page?.close());
