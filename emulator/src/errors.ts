@@ -33,7 +33,7 @@ export const E = {
   invalidBinding: (m: string) => fail(INVALID_BINDING, m),
   tooManyFactors: () => fail(TOO_MANY_FACTORS, 'This entity already has 20 push factors. Delete one before creating another.'),
   factorExists: (m: string) => fail(FACTOR_EXISTS, m),
-  factorUnverified: () => fail(FACTOR_NOT_VERIFIED, 'The factor is not verified yet. Verify it (POST the factor with AuthPayload) before creating challenges.'),
+  factorUnverified: (m = 'The factor is not verified yet. Verify it (POST the factor with AuthPayload) before creating challenges.') => fail(FACTOR_NOT_VERIFIED, m),
   alreadyResponded: (status: string) => fail(ALREADY_RESPONDED, `The challenge was already ${status}; it cannot be answered again.`),
   expired: () => fail(CHALLENGE_EXPIRED, 'The challenge has expired. Create a new challenge.'),
   badChallengeSignature: (m: string) => fail(INVALID_ANSWER_SIGNATURE, m),
@@ -63,5 +63,8 @@ export const E = {
   clientDataInvalid: (m: string) => new ApiError(60380, m, 400),
   passkeySignatureInvalid: (m: string) => new ApiError(60381, m, 400),
   relyingPartyMismatch: (m: string) => new ApiError(60382, m, 400),
+  attestationObjectInvalid: (m: string) => new ApiError(60386, m, 400),
+  unsupportedApprovalContentType: (m: string) => new ApiError(60433, m, 400),
+  unsupportedVerificationContentType: (m: string) => new ApiError(60434, m, 400),
   authenticatorCriteriaMissing: (m: string) => new ApiError(60393, m, 400),
 };

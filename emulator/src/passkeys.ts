@@ -182,7 +182,7 @@ function reasonOf(error: unknown): string {
   return message.slice(0, 300);
 }
 
-/** The parts every credential response has, checked (60376, 60380) before the library reads them; returns the client data's challenge. */
+/** The parts of a credential response, each checked (60376, 60380, 60386, 60379, 60381) before the library reads them; returns the client data's challenge. */
 export function checkCredentialResponse(body: Record<string, unknown>, expectedType: 'webauthn.create' | 'webauthn.get'): string {
   const { id, rawId, response } = body;
   if (typeof rawId !== 'string' || !rawId || !fromBase64(rawId) || (id !== undefined && id !== rawId)) {
@@ -202,14 +202,21 @@ export function checkCredentialResponse(body: Record<string, unknown>, expectedT
   if (clientData.type !== expectedType) {
     throw E.clientDataInvalid(`response.clientDataJSON is of a ${String(clientData.type)} ceremony; this operation takes the result of navigator.credentials.${expectedType === 'webauthn.create' ? 'create' : 'get'}().`);
   }
+  const present = (field: string) => typeof response[field] === 'string' && fromBase64(response[field]) !== null;
+  if (expectedType === 'webauthn.create' && !present('attestationObject')) {
+    throw E.attestationObjectInvalid('response.attestationObject must be the base64url attestation object the browser returned.');
+  }
+  if (expectedType === 'webauthn.get' && !present('authenticatorData')) {
+    throw E.authenticatorDataInvalid('response.authenticatorData must be the base64url authenticator data the browser returned.');
+  }
+  if (expectedType === 'webauthn.get' && !present('signature')) {
+    throw E.passkeySignatureInvalid('response.signature must be the base64url assertion signature the browser returned.');
+  }
   return clientData.challenge;
 }
 
 /** Verifies an attestation (`none`, or any format the library knows) against the factor's registration. */
 export async function verifyRegistration(body: Record<string, unknown>, config: PasskeyConfig, challenge: string): Promise<PasskeyCredential> {
-  if (!isRecord(body.response) || typeof body.response.attestationObject !== 'string' || !fromBase64(body.response.attestationObject)) {
-    throw E.authenticatorDataInvalid('response.attestationObject must be the base64url attestation object the browser returned.');
-  }
   let result;
   try {
     result = await verifyRegistrationResponse({
@@ -237,13 +244,6 @@ const CLONED = /counter/i;
 export async function verifyAssertion(body: Record<string, unknown>, { credential, rpId, origins, userVerification, challenge }: {
   credential: PasskeyCredential; rpId: string; origins: string[]; userVerification: PasskeyConfig['user_verification']; challenge: string;
 }): Promise<number> {
-  const response = body.response;
-  if (!isRecord(response) || typeof response.authenticatorData !== 'string' || !fromBase64(response.authenticatorData)) {
-    throw E.authenticatorDataInvalid('response.authenticatorData must be the base64url authenticator data the browser returned.');
-  }
-  if (typeof response.signature !== 'string' || !fromBase64(response.signature)) {
-    throw E.passkeySignatureInvalid('response.signature must be the base64url assertion signature the browser returned.');
-  }
   let result;
   try {
     result = await verifyAuthenticationResponse({

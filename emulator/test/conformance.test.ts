@@ -272,6 +272,12 @@ describe('every operation answers as the description says', () => {
       const approved = await passkeys.approveChallenge.update(json(await signIn(passkey, challenge.options.publicKey as PublicKeyCredentialRequestOptionsJSON, origin)));
       assert.deepEqual([approved.sid, approved.status, approved.identity], [challenge.sid, 'approved', identity]);
     }
+    // The entity's factors include it.
+    const factors = passkeys.entities(identity).factors;
+    assert.deepEqual((await factors.list()).map(f => [f.sid, f.factorType]), [[created.sid, 'passkeys']]);
+    assert.equal((await factors(created.sid).fetch()).status, 'verified');
+    await factors(created.sid).remove();
+    assert.deepEqual(await factors.list(), []);
   });
 
   test('without a parameter the description requires, or with a value out of its enumeration, a request is refused (400)', async () => {

@@ -2,7 +2,10 @@
 // registration, sign-in with and without identity, and each way an attestation or assertion can be
 // wrong, each answered with Twilio's error and losing nothing.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
@@ -37,9 +40,9 @@ before(async () => {
 });
 after(() => t.close());
 
-/** A JSON call to a Passkeys operation of `service`. */
-const post = <T>(service: string, operation: string, body: unknown) =>
-  t.call<T>('POST', `Services/${service}/Passkeys/${operation}`, { form: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+/** A JSON call to a Passkeys operation of `service` (of the emulator `on`). */
+const post = <T>(service: string, operation: string, body: unknown, on = t) =>
+  on.call<T>('POST', `Services/${service}/Passkeys/${operation}`, { form: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 
 /** Asserts a Twilio error answer. */
 function refused(res: { status: number; body: unknown }, code: number, status = 400): ErrorJson {
@@ -48,8 +51,8 @@ function refused(res: { status: number; body: unknown }, code: number, status = 
   return body;
 }
 
-async function newService(settings: Record<string, string> = {}): Promise<string> {
-  const res = await t.call<ServiceJson>('POST', 'Services', {
+async function newService(settings: Record<string, string> = {}, on = t): Promise<string> {
+  const res = await on.call<ServiceJson>('POST', 'Services', {
     form: {
       FriendlyName: 'Passkeys', 'Passkeys.RelyingParty.Id': RP_ID, 'Passkeys.RelyingParty.Name': 'Shop', 'Passkeys.RelyingParty.Origins': ORIGIN,
       'Passkeys.AuthenticatorAttachment': 'platform', 'Passkeys.DiscoverableCredentials': 'preferred', 'Passkeys.UserVerification': 'preferred', ...settings,
@@ -60,17 +63,18 @@ async function newService(settings: Record<string, string> = {}): Promise<string
 }
 
 /** A user with a verified passkey. */
-async function registered(service: string, identity = `user-${crypto.randomUUID()}`): Promise<{ identity: string; factor: FactorAnswer; passkey: Passkey }> {
-  const created = await post<FactorAnswer>(service, 'Factors', { friendly_name: 'Laptop', identity });
+async function registered(service: string, on = t): Promise<{ identity: string; factor: FactorAnswer; passkey: Passkey }> {
+  const identity = `user-${crypto.randomUUID()}`;
+  const created = await post<FactorAnswer>(service, 'Factors', { friendly_name: 'Laptop', identity }, on);
   assert.equal(created.status, 201, created.text);
   const { passkey, response } = await register(created.body.options.publicKey, ORIGIN);
-  const verified = await post<FactorAnswer>(service, 'VerifyFactor', response);
+  const verified = await post<FactorAnswer>(service, 'VerifyFactor', response, on);
   assert.equal(verified.status, 200, verified.text);
   return { identity, factor: verified.body, passkey };
 }
 
-const challenge = async (service: string, body: Record<string, string> = {}) => {
-  const res = await post<ChallengeAnswer>(service, 'Challenges', body);
+const challenge = async (service: string, body: Record<string, string> = {}, on = t) => {
+  const res = await post<ChallengeAnswer>(service, 'Challenges', body, on);
   assert.equal(res.status, 201, res.text);
   return res.body;
 };
@@ -134,6 +138,7 @@ describe('registration', () => {
     refused(await post(bare, 'Factors', { friendly_name: 'Laptop', identity, config: { ...criteria, relying_party: { ...rp, origins: ['not an origin'] } } }), 60371);
     refused(await post(bare, 'Factors', { friendly_name: 'Laptop', identity, config: { ...criteria, relying_party: { id: RP_ID, origins: [ORIGIN] } } }), 60371);
     refused(await post(bare, 'Challenges', {}), 60372);
+    assert.match(refused(await post(bare, 'Factors', { friendlyName: 'Laptop', identity, config: { ...criteria, relying_party: rp } }), 60306).message, /not friendlyName/);
     assert.equal((await t.call('GET', `Services/${bare}/Entities/${identity}`)).status, 404, 'a refused factor creates no entity');
     assert.equal((await post(bare, 'Factors', { friendly_name: 'Laptop', identity, config: { ...criteria, relying_party: rp } })).status, 201);
 
@@ -236,6 +241,22 @@ describe('sign-in', () => {
     assert.equal((await post(service, 'ApproveChallenge', await signIn(alice.passkey, discoverable.options.publicKey, ORIGIN))).status, 200);
   });
 
+  test('a site on localhost over http works; with user verification required, an assertion without it is refused (60324)', async () => {
+    const local = 'http://localhost:8080';
+    const service = await newService({
+      'Passkeys.RelyingParty.Id': 'localhost', 'Passkeys.RelyingParty.Origins': local, 'Passkeys.UserVerification': 'required',
+    });
+    const created = await post<FactorAnswer>(service, 'Factors', { friendly_name: 'Laptop', identity: `user-${crypto.randomUUID()}` });
+    assert.equal(created.body.options.publicKey.authenticatorSelection?.userVerification, 'required');
+    refused(await post(service, 'VerifyFactor', (await register(created.body.options.publicKey, local, { userVerified: false })).response), 60311, 403);
+    const { passkey, response } = await register(created.body.options.publicKey, local);
+    assert.equal((await post(service, 'VerifyFactor', response)).status, 200);
+    const ch = await challenge(service);
+    assert.deepEqual([ch.options.publicKey.rpId, ch.options.publicKey.userVerification], ['localhost', 'required']);
+    assert.match(refused(await post(service, 'ApproveChallenge', await signIn(passkey, ch.options.publicKey, local, { userVerified: false })), 60324, 403).message, /verif/i);
+    assert.equal((await post(service, 'ApproveChallenge', await signIn(passkey, ch.options.publicKey, local))).status, 200);
+  });
+
   test('a challenge for an unknown identity (60392), a user without a verified passkey (60318), a malformed factor_sid (60362)', async () => {
     const service = await newService();
     refused(await post(service, 'Challenges', { identity: 'nobody-at-all' }), 60392, 404);
@@ -246,23 +267,63 @@ describe('sign-in', () => {
   });
 });
 
+describe('persistence', () => {
+  test('passkeys, their counters and pending challenges survive a restart of an emulator with --data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verify-passkeys-'));
+    const dataFile = join(dir, 'state.journal');
+    try {
+      const first = await startEmulator({ dataFile });
+      const service = await newService({}, first);
+      const user = await registered(service, first);
+      const signedIn = await challenge(service, { identity: user.identity }, first);
+      const used = await signIn(user.passkey, signedIn.options.publicKey, ORIGIN);
+      assert.equal((await post(service, 'ApproveChallenge', used, first)).status, 200);
+      const pending = await challenge(service, {}, first);
+      await first.close();
+
+      const second = await startEmulator({ dataFile });
+      try {
+        const replayed = await signIn(user.passkey, pending.options.publicKey, ORIGIN, { counter: user.passkey.counter - 1 });
+        assert.match(refused(await post(service, 'ApproveChallenge', replayed, second), 60324, 403).message, /cloned/, 'the sign counter was stored');
+        const approved = await post<ChallengeAnswer>(service, 'ApproveChallenge', await signIn(user.passkey, pending.options.publicKey, ORIGIN), second);
+        assert.deepEqual([approved.status, approved.body.identity], [200, user.identity], approved.text);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('bad bodies', () => {
-  test('malformed JSON or a body that is no object is refused (60306) by each operation, and changes nothing', async () => {
+  test('malformed JSON, a body that is no object or not JSON at all is refused by each operation, and changes nothing', async () => {
     const service = await newService();
-    const before = await t.call<{ passkeyFactors?: unknown }>('GET', '/emulator/state');
+    // What is stored (the state less the emulator clock, which moves on).
+    const stored = async () => {
+      const { clock: _, ...rows } = (await t.call<Record<string, unknown>>('GET', '/emulator/state')).body;
+      return rows;
+    };
+    const before = await stored();
     for (const operation of ['Factors', 'VerifyFactor', 'Challenges', 'ApproveChallenge']) {
       for (const body of ['{"identity": ', '[1, 2]', 'FriendlyName=Laptop', '']) refused(await post(service, operation, body), 60306);
     }
+    const asForm = (operation: string) => t.call('POST', `Services/${service}/Passkeys/${operation}`, { form: { FriendlyName: 'Laptop' } });
+    for (const [operation, code] of [['Factors', 60306], ['VerifyFactor', 60434], ['Challenges', 60306], ['ApproveChallenge', 60433]] as const) refused(await asForm(operation), code);
     refused(await post(service, 'VerifyFactor', { rawId: 'not base64url!', response: {} }), 60376);
     refused(await post(service, 'VerifyFactor', { rawId: 'AAAA', response: { clientDataJSON: 'bm90IGpzb24' } }), 60380);
+    const created = Buffer.from(JSON.stringify({ type: 'webauthn.create', challenge: 'AAAA', origin: ORIGIN })).toString('base64url');
+    refused(await post(service, 'VerifyFactor', { rawId: 'AAAA', response: { clientDataJSON: created } }), 60386);
+    const got = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: 'AAAA', origin: ORIGIN })).toString('base64url');
+    refused(await post(service, 'ApproveChallenge', { rawId: 'AAAA', response: { clientDataJSON: got } }), 60379);
+    refused(await post(service, 'ApproveChallenge', { rawId: 'AAAA', response: { clientDataJSON: got, authenticatorData: 'AAAA' } }), 60381);
     refused(await post(service, 'ApproveChallenge', { rawId: 'AAAA', response: { clientDataJSON: Buffer.from('{"type":"webauthn.create","challenge":"x"}').toString('base64url') } }), 60380);
-    const after = await t.call('GET', '/emulator/state');
-    assert.deepEqual(after.body, before.body);
+    assert.deepEqual(await stored(), before);
   });
 });
 
 describe('webhooks', () => {
-  test('factor.created, factor.verified and challenge.approved go out with factor_type passkeys, the user and the challenge', async () => {
+  test('factor.created, factor.verified, factor.deleted (of the factor, or with its entity) and challenge.approved go out with factor_type passkeys', async () => {
     const received: Array<Record<string, string>> = [];
     const receiver = createServer((req, res) => {
       let body = '';
@@ -279,13 +340,15 @@ describe('webhooks', () => {
       const user = await registered(service);
       const ch = await challenge(service);
       await post(service, 'ApproveChallenge', await signIn(user.passkey, ch.options.publicKey, ORIGIN));
-      await eventually(() => received.length >= 3);
+      await t.call('DELETE', `Services/${service}/Entities/${user.identity}/Factors/${user.factor.sid}`);
+      const other = await registered(service);
+      await t.call('DELETE', `Services/${service}/Entities/${other.identity}`);
+      await eventually(() => received.length >= 7);
       const fields = (e: Record<string, string>) => [e.type, e.factor_type, e.entity_identity, e.factor_sid, e.challenge_sid];
+      const factorEvents = (u: typeof user) => ['factor.created', 'factor.verified', 'factor.deleted'].map(type => [type, 'passkeys', u.identity, u.factor.sid, undefined]);
       assert.deepEqual(received.map(fields).sort(), [
-        ['challenge.approved', 'passkeys', user.identity, user.factor.sid, ch.sid],
-        ['factor.created', 'passkeys', user.identity, user.factor.sid, undefined],
-        ['factor.verified', 'passkeys', user.identity, user.factor.sid, undefined],
-      ]);
+        ['challenge.approved', 'passkeys', user.identity, user.factor.sid, ch.sid], ...factorEvents(user), ...factorEvents(other),
+      ].sort());
     } finally {
       receiver.closeAllConnections();
       receiver.close();

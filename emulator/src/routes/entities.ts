@@ -48,9 +48,12 @@ export default new Hono<Env>()
   })
   .get(ENTITY, auth('account'), c => c.json(render(c, entityOf(c.var.ctx.store, c.req.param()))))
   .delete(ENTITY, auth('account'), async c => {
-    const { store, emitFactorEvent } = c.var.ctx;
-    const removed = store.removeEntity(entityOf(store, c.req.param()).sid);
+    const { store, emitFactorEvent, emitPasskeyFactorEvent } = c.var.ctx;
+    const entity = entityOf(store, c.req.param());
+    const passkeys = store.passkeyFactorsOf(entity.sid);
+    const removed = store.removeEntity(entity.sid);
     await store.save();
     for (const f of removed) emitFactorEvent('factor.deleted', f);
+    for (const f of passkeys) emitPasskeyFactorEvent('factor.deleted', f);
     return c.body(null, 204);
   });

@@ -8,9 +8,10 @@ import { E } from '../errors.js';
 import { page } from '../paging.js';
 import { formBody, metadata as readMetadata, one, origin, type Params } from '../params.js';
 import { newSid } from '../sid.js';
-import type { FactorRow } from '../store.js';
+import type { FactorRow, PasskeyFactorRow, Store } from '../store.js';
 import { insertEntity } from './entities.js';
 import { checkIdentity, ENTITY, entityOf, entityUrl, factorOf, serviceOf } from './lookup.js';
+import { passkeyFactorAt, renderPasskeyFactor } from './passkeys.js';
 
 const MAX_PUSH_FACTORS = 20;
 const PLATFORMS: readonly string[] = ['fcm', 'apn', 'none'] satisfies NotificationPlatform[];
@@ -84,10 +85,18 @@ const render = (c: RouteContext, f: FactorRow) => renderFactor(origin(c), f, c.v
 const FACTORS = `${ENTITY}/Factors` as const;
 const FACTOR = `${FACTORS}/:factor` as const;
 
+// Passkey factors (routes/passkeys.ts) are listed, fetched and deleted here too, as the entity's factors.
+const isPasskey = (f: FactorRow | PasskeyFactorRow): f is PasskeyFactorRow => 'credential' in f;
+const renderAny = (c: RouteContext, f: FactorRow | PasskeyFactorRow) => (isPasskey(f) ? renderPasskeyFactor(origin(c), f, c.var.ctx.accountSid) : render(c, f));
+/** A passkey factor of the path, for the account (a device holds only its push factor). */
+const passkeyOf = (store: Store, caller: Caller, path: { service: string; identity: string; factor: string }) =>
+  (caller.kind === 'account' ? passkeyFactorAt(store, path) : undefined);
+
 export default new Hono<Env>()
   .get(FACTORS, auth('account', 'device'), c => {
-    const entity = entityOf(c.var.ctx.store, c.req.param());
-    return c.json(page(c, c.var.ctx.store.factorsOf(entity.sid), 'factors', {}, f => render(c, f)));
+    const { store } = c.var.ctx;
+    const entity = entityOf(store, c.req.param());
+    return c.json(page(c, [...store.factorsOf(entity.sid), ...store.passkeyFactorsOf(entity.sid)], 'factors', {}, f => renderAny(c, f)));
   })
   .post(FACTORS, auth('account', 'access'), async c => {
     const { store, clock, limits, factorCreations, emitFactorEvent } = c.var.ctx;
@@ -141,7 +150,10 @@ export default new Hono<Env>()
     const created: NewFactorJson = { ...render(c, factor), binding: { alg: 'ES256', public_key: publicKey }, options: null };
     return c.json(created, 201);
   })
-  .get(FACTOR, auth('account', 'device'), c => c.json(render(c, ownFactor(c.var.caller, factorOf(c.var.ctx.store, c.req.param())))))
+  .get(FACTOR, auth('account', 'device'), c => {
+    const passkey = passkeyOf(c.var.ctx.store, c.var.caller, c.req.param());
+    return c.json(passkey ? renderAny(c, passkey) : render(c, ownFactor(c.var.caller, factorOf(c.var.ctx.store, c.req.param()))));
+  })
   .post(FACTOR, auth('account', 'device'), async c => {
     const { store, clock, emitFactorEvent } = c.var.ctx;
     const factor = ownFactor(c.var.caller, factorOf(store, c.req.param()));
@@ -161,7 +173,14 @@ export default new Hono<Env>()
     return c.json(render(c, updated));
   })
   .delete(FACTOR, auth('account', 'device'), async c => {
-    const { store, emitFactorEvent } = c.var.ctx;
+    const { store, emitFactorEvent, emitPasskeyFactorEvent } = c.var.ctx;
+    const passkey = passkeyOf(store, c.var.caller, c.req.param());
+    if (passkey) {
+      store.remove('passkeyFactors', passkey.sid);
+      await store.save();
+      emitPasskeyFactorEvent('factor.deleted', passkey);
+      return c.body(null, 204);
+    }
     const factor = ownFactor(c.var.caller, factorOf(store, c.req.param()));
     store.removeFactor(factor.sid);
     await store.save();

@@ -13,7 +13,7 @@ import { toBase64Url } from '../bytes.js';
 import { newSid } from '../sid.js';
 import type { PasskeyChallengeRow, PasskeyCredential, PasskeyFactorRow, ServiceRow, Store } from '../store.js';
 import { insertEntity } from './entities.js';
-import { checkIdentity, entityUrl, SERVICE, serviceOf, serviceUrl } from './lookup.js';
+import { checkIdentity, entityOf, entityUrl, SERVICE, serviceOf, serviceUrl } from './lookup.js';
 
 // Verify's Passkeys API: the four operations of its description (JSON bodies), each verified for
 // real (passkeys.ts). Factors and challenges are rows of their own kinds (store.ts).
@@ -64,13 +64,18 @@ export function renderPasskeyChallenge(base: string, ch: PasskeyChallengeRow, ac
   };
 }
 
-/** The JSON object body of a Passkeys operation (malformed JSON answers 60306 and changes nothing). */
-async function jsonBody(c: RouteContext): Promise<Record<string, unknown>> {
+/**
+ * The JSON object body of a Passkeys operation. Another content type answers `unsupported` (the
+ * codes Twilio's pages give VerifyFactor and ApproveChallenge) or 60306; malformed JSON 60306.
+ */
+async function jsonBody(c: RouteContext, unsupported: (message: string) => Error = E.invalidParam): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw unsupported(`The body must be JSON (Content-Type: application/json), as the Passkeys operations take it; it was sent as ${JSON.stringify(type.slice(0, 100)) || 'nothing'}.`);
   let body: unknown;
   try {
     body = JSON.parse(await c.req.text());
   } catch {
-    throw E.invalidParam('The body must be a JSON object (Content-Type: application/json), as the Passkeys operations take it.');
+    throw E.invalidParam('The body is not valid JSON. Send a JSON object, e.g. the credential\'s toJSON().');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw E.invalidParam('The body must be a JSON object.');
   return Object.fromEntries(Object.entries(body));
@@ -85,6 +90,12 @@ const signInParty = (service: ServiceRow, factor: PasskeyFactorRow | undefined):
   ? { rpId: factor.config.relying_party.id, origins: factor.config.relying_party.origins, userVerification: factor.config.user_verification }
   : serviceParty(service));
 
+/** The passkey factor in an `Entities/{Identity}/Factors/{Sid}` path, if it names one (routes/factors.ts serves them with push factors). */
+export function passkeyFactorAt(store: Store, path: { service: string; identity: string; factor: string }): PasskeyFactorRow | undefined {
+  const factor = store.get('passkeyFactors', path.factor);
+  return factor && factor.entity_sid === entityOf(store, path).sid ? factor : undefined;
+}
+
 const renderFactor = (c: RouteContext, f: PasskeyFactorRow) => renderPasskeyFactor(origin(c), f, c.var.ctx.accountSid);
 const renderChallenge = (c: RouteContext, ch: PasskeyChallengeRow) => renderPasskeyChallenge(origin(c), ch, c.var.ctx.accountSid);
 
@@ -96,7 +107,9 @@ export default new Hono<Env>()
     const identity = checkIdentity(typeof body.identity === 'string' ? body.identity : '');
     const friendlyName = body.friendly_name;
     if (typeof friendlyName !== 'string' || !friendlyName || friendlyName.length > MAX_FRIENDLY_NAME) {
-      throw E.invalidParam(`friendly_name is required and may have at most ${MAX_FRIENDLY_NAME} characters: the name of the passkey the user sees.`);
+      // The library's typings say friendlyName, but it sends the object as given: say which name counts.
+      const camel = 'friendlyName' in body ? ' (not friendlyName: the body takes the description\'s snake_case names)' : '';
+      throw E.invalidParam(`friendly_name is required${camel} and may have at most ${MAX_FRIENDLY_NAME} characters: the name of the passkey the user sees.`);
     }
     const config = resolveConfig(body.config, service);
     const now = clock.now();
@@ -118,7 +131,7 @@ export default new Hono<Env>()
   .post(`${PASSKEYS}/VerifyFactor`, auth('account'), async c => {
     const { store, clock, emitPasskeyFactorEvent } = c.var.ctx;
     const service = serviceOf(store, c.req.param());
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, E.unsupportedVerificationContentType);
     const challenge = checkCredentialResponse(body, 'webauthn.create');
     const sid = sidOfChallenge(challenge, SID_PREFIX.factor);
     const factor = sid ? store.get('passkeyFactors', sid) : undefined;
@@ -153,7 +166,7 @@ export default new Hono<Env>()
         if (!store.passkeyFactorsOf(entity.sid).some(f => f.sid === factorSid)) throw E.notFound(`Factors/${factorSid}`);
         allowed = allowed.filter(x => x.factor.sid === factorSid);
       }
-      if (!allowed.length) throw E.factorUnverified();
+      if (!allowed.length) throw E.factorUnverified('The user has no verified passkey (of this factor_sid). Register one (Passkeys/Factors, then Passkeys/VerifyFactor), or sign in without identity.');
     } else if (body.factor_sid !== undefined) {
       throw E.invalidIdentity('identity is required with factor_sid: the entity the factor belongs to.');
     }
@@ -174,7 +187,7 @@ export default new Hono<Env>()
   .post(`${PASSKEYS}/ApproveChallenge`, auth('account'), async c => {
     const { store, clock, emitPasskeyChallengeEvent } = c.var.ctx;
     const service = serviceOf(store, c.req.param());
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, E.unsupportedApprovalContentType);
     const challenge = checkCredentialResponse(body, 'webauthn.get');
     const sid = sidOfChallenge(challenge, SID_PREFIX.challenge);
     const ch = sid ? store.get('passkeyChallenges', sid) : undefined;
