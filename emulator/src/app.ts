@@ -70,10 +70,10 @@ export async function createEmulatorApp(options: AppOptions = {}) {
     limits: { factorCreationsPerMinute: options.factorCreationsPerMinute ?? 30 },
     factorCreations: new Map(),
     emitFactorEvent: (type, f) => webhooks.emit(hooksOf(f.service_sid), type, {
-      account_sid: accountSid, service_sid: f.service_sid, entity_identity: f.identity, factor_sid: f.sid, factor_type: 'push',
+      account_sid: accountSid, service_sid: f.service_sid, entity_identity: f.identity, factor_sid: f.sid, factor_type: f.totp ? 'totp' : 'push',
     }),
     emitChallengeEvent: (type, ch) => webhooks.emit(hooksOf(ch.service_sid), type, {
-      account_sid: accountSid, service_sid: ch.service_sid, entity_identity: ch.identity, factor_sid: ch.factor_sid, factor_type: 'push', challenge_sid: ch.sid,
+      account_sid: accountSid, service_sid: ch.service_sid, entity_identity: ch.identity, factor_sid: ch.factor_sid, factor_type: ch.factor_type ?? 'push', challenge_sid: ch.sid,
     }),
     emitPasskeyFactorEvent: (type, f) => webhooks.emit(hooksOf(f.service_sid), type, {
       account_sid: accountSid, service_sid: f.service_sid, entity_identity: f.identity, factor_sid: f.sid, factor_type: 'passkeys',

@@ -43,7 +43,7 @@ export function createPush({ clock, limit = 1000 }: { clock: Pick<Clock, 'now'>;
     outbox,
     /** Queues the push for a new challenge (or a resend) to the factor's device; `ttlSeconds`: how long it may wait for the device. */
     send(factor: FactorRow, challenge: ChallengeRow, ttlSeconds: number): PushEntry {
-      const data: ChallengePushData = { type: 'verify_push_challenge', factor_sid: factor.sid, challenge_sid: challenge.sid, message: challenge.details.message };
+      const data: ChallengePushData = { type: 'verify_push_challenge', factor_sid: factor.sid, challenge_sid: challenge.sid, message: challenge.details?.message ?? '' };
       const payload: PushEntry['payload'] = factor.notification_platform === 'apn'
         ? { aps: { alert: { body: data.message } }, ...data }
         : { data, from: SENDER_ID, priority: 'high', fcmMessageId: crypto.randomUUID() };

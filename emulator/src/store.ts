@@ -1,6 +1,7 @@
 import type { ChallengeJson, FactorJson, OutboxMessageJson, VerificationChannel, VerificationStatus, WebhookJson } from 'verify-elements/protocol';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { ApiError } from './errors.js';
+import type { TotpFactor, TotpServiceSettings } from './totp.js';
 import { type Change, changeLine, readJournal, snapshotLines } from './journal.js';
 
 /**
@@ -22,7 +23,7 @@ export interface Storage {
 
 // The stored rows: the resource JSON minus what is derived when rendering (account SID, URLs),
 // with times as ms since the epoch.
-export interface ServiceRow {
+export interface ServiceRow extends TotpServiceSettings {
   sid: string;
   friendly_name: string;
   /** `Push.ApnCredentialSid` and `Push.FcmCredentialSid` (absent from states saved before they were kept). */
@@ -49,11 +50,17 @@ export interface EntityRow {
 export interface FactorRow extends Pick<FactorJson, 'sid' | 'service_sid' | 'entity_sid' | 'identity' | 'friendly_name' | 'status' | 'metadata'>,
   Pick<FactorJson['config'], 'sdk_version' | 'app_id' | 'notification_platform' | 'notification_token' | 'credential_sid'> {
   public_key: string;
+  /** A totp factor's settings and secret (absent: a push factor). */
+  totp?: TotpFactor;
   date_created: number;
   date_updated: number;
 }
 
-export interface ChallengeRow extends Pick<ChallengeJson, 'sid' | 'service_sid' | 'entity_sid' | 'identity' | 'factor_sid' | 'status' | 'responded_reason' | 'details' | 'hidden_details' | 'metadata'> {
+export interface ChallengeRow extends Pick<ChallengeJson, 'sid' | 'service_sid' | 'entity_sid' | 'identity' | 'factor_sid' | 'status' | 'responded_reason' | 'hidden_details' | 'metadata'> {
+  /** Absent: push. */
+  factor_type?: 'totp';
+  /** Null for a totp challenge created without `Details.Message` (push challenges require it). */
+  details: ChallengeJson['details'] | null;
   date_created: number;
   date_updated: number;
   date_responded: number | null;

@@ -11,7 +11,7 @@ export async function twilioSignature(authToken: string, url: string, params: Re
 }
 
 /** An event's form fields: the protocol's, for any factor type the emulator serves (passkeys too). */
-export type EventFields = Omit<WebhookEvent, 'uuid' | 'type' | 'factor_type'> & { factor_type: WebhookEvent['factor_type'] | 'passkeys' };
+export type EventFields = Omit<WebhookEvent, 'uuid' | 'type' | 'factor_type'> & { factor_type: WebhookEvent['factor_type'] | 'passkeys' | 'totp' };
 
 /** One delivery, as GET /emulator/state shows it. */
 export interface Delivery {

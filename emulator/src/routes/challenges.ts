@@ -5,12 +5,13 @@ import {
 import { auth, type Caller } from '../auth.js';
 import { rfc3339 } from '../clock.js';
 import { importPublicKey, verifyAnswerJwt } from '../crypto.js';
-import type { Env, RouteContext } from '../env.js';
+import type { EmulatorContext, Env, RouteContext } from '../env.js';
 import { E } from '../errors.js';
 import { page } from '../paging.js';
 import { all, formBody, intParam, metadata as readMetadata, one, origin, type Params, queryParams, stringMap } from '../params.js';
 import { newSid } from '../sid.js';
-import type { ChallengeRow, Store } from '../store.js';
+import type { ChallengeRow, FactorRow, Store } from '../store.js';
+import { checkTotpPayload, matchTotp, type TotpFactor } from '../totp.js';
 import { ENTITY, entityOf, entityUrl } from './lookup.js';
 
 const STATUSES: readonly string[] = ['pending', 'approved', 'denied', 'expired'] satisfies ChallengeStatus[];
@@ -19,7 +20,10 @@ const MAX_EXPIRY_MS = 60 * 60_000;
 /** Twilio's limit of a push answer's `AuthPayload` (its API description). */
 const MAX_AUTH_PAYLOAD = 5456;
 
-export function renderChallenge(base: string, ch: ChallengeRow, accountSid: string): ChallengeJson {
+/** A challenge as the API renders it: a totp challenge's `details` may be null (the kit's wire types know push only). */
+export type AnyChallengeJson = ChallengeJson | (Omit<ChallengeJson, 'factor_type' | 'details'> & { factor_type: 'totp'; details: ChallengeJson['details'] | null });
+
+export function renderChallenge(base: string, ch: ChallengeRow, accountSid: string): AnyChallengeJson {
   const url = `${entityUrl(base, ch)}/Challenges/${ch.sid}`;
   return {
     sid: ch.sid,
@@ -34,14 +38,16 @@ export function renderChallenge(base: string, ch: ChallengeRow, accountSid: stri
     expiration_date: rfc3339(ch.expiration_date),
     status: ch.status,
     responded_reason: ch.responded_reason,
-    details: ch.details,
     hidden_details: ch.hidden_details,
     metadata: ch.metadata,
-    factor_type: 'push',
     url,
     links: { notifications: `${url}/Notifications` },
+    ...(ch.factor_type === 'totp' ? { factor_type: 'totp', details: ch.details } : { factor_type: 'push', details: ch.details ?? NO_DETAILS }),
   };
 }
+
+/** Push challenges always have details (their creation requires `Details.Message`). */
+const NO_DETAILS = { message: '', fields: null };
 
 /** Deep equality of JSON values, whatever the order of object keys. */
 function sameJson(a: unknown, b: unknown): boolean {
@@ -106,6 +112,25 @@ function checkPending(ch: ChallengeRow): void {
   if (ch.status !== 'pending') throw E.alreadyResponded(ch.status);
 }
 
+/**
+ * Checks a totp challenge's code: the right code approves it (and uses up its time step), a wrong
+ * one leaves it pending, as Twilio answers (docs/emulator-fidelity.md). Saves either way.
+ */
+async function answerTotp(ctx: EmulatorContext, ch: ChallengeRow, factor: FactorRow, totp: TotpFactor, code: string): Promise<ChallengeRow> {
+  const { store, clock, emitChallengeEvent } = ctx;
+  const now = clock.now();
+  const counter = matchTotp(totp, code, now);
+  if (counter === null) {
+    await store.save();
+    return ch;
+  }
+  store.update('factors', factor, { totp: { ...totp, last_counter: counter } });
+  const approved = store.update('challenges', ch, { status: 'approved', date_responded: now, date_updated: now });
+  await store.save();
+  emitChallengeEvent('challenge.approved', approved);
+  return approved;
+}
+
 const render = (c: RouteContext, ch: ChallengeRow) => renderChallenge(origin(c), ch, c.var.ctx.accountSid);
 const CHALLENGES = `${ENTITY}/Challenges` as const;
 const CHALLENGE = `${CHALLENGES}/:challenge` as const;
@@ -141,7 +166,9 @@ export default new Hono<Env>()
     const factor = store.get('factors', factorSid);
     if (!factor || factor.entity_sid !== entity.sid) throw E.notFound(`Factors/${factorSid}`);
     if (factor.status !== 'verified') throw E.factorUnverified();
-    const details = readDetails(p);
+    const code = factor.totp && checkTotpPayload(one(p, 'AuthPayload'));
+    // Push challenges show their message; a totp challenge's details are optional context.
+    const details = factor.totp && one(p, 'Details.Message') === undefined ? { details: null, hidden_details: stringMap(one(p, 'HiddenDetails'), 'HiddenDetails', E.invalidDetails) ?? null } : readDetails(p);
     const now = clock.now();
     let expiration = now + DEFAULT_EXPIRY_MS;
     const rawExpiry = one(p, 'ExpirationDate');
@@ -165,7 +192,12 @@ export default new Hono<Env>()
       date_updated: now,
       date_responded: null,
       expiration_date: Math.floor(expiration / 1000) * 1000,
+      ...(factor.totp && { factor_type: 'totp' }),
     });
+    if (factor.totp && code) {
+      const approved = await answerTotp(c.var.ctx, ch, factor, factor.totp, code);
+      return c.json(render(c, approved), 201);
+    }
     await store.save();
     if (factor.notification_platform !== 'none') push.send(factor, ch, 300);
     return c.json(render(c, ch), 201);
@@ -180,6 +212,8 @@ export default new Hono<Env>()
     const ch = challengeOf(store, clock.now(), c.var.caller, c.req.param());
     const p = await formBody(c);
     checkPending(ch);
+    const totpFactor = ch.factor_type === 'totp' ? store.get('factors', ch.factor_sid) : undefined;
+    if (totpFactor?.totp) return c.json(render(c, await answerTotp(c.var.ctx, ch, totpFactor, totpFactor.totp, checkTotpPayload(one(p, 'AuthPayload')))));
     const authPayload = one(p, 'AuthPayload');
     if (!authPayload) throw E.invalidParam('AuthPayload is required: the ES256 JWT of the signature fields and the new status.');
     if (authPayload.length > MAX_AUTH_PAYLOAD) throw E.invalidParam(`AuthPayload may have at most ${MAX_AUTH_PAYLOAD} characters; it has ${authPayload.length}.`);

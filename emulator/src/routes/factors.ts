@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type FactorJson, type NewFactorJson, type NotificationPlatform, SID_PREFIX } from 'verify-elements/protocol';
+import { type FactorJson, type NotificationPlatform, SID_PREFIX } from 'verify-elements/protocol';
 import { auth, type Caller } from '../auth.js';
 import { rfc3339 } from '../clock.js';
 import { importPublicKey, verifyFactorProof } from '../crypto.js';
@@ -9,6 +9,7 @@ import { page } from '../paging.js';
 import { formBody, metadata as readMetadata, one, origin, type Params } from '../params.js';
 import { newSid } from '../sid.js';
 import type { FactorRow, PasskeyFactorRow, Store } from '../store.js';
+import { checkTotpPayload, matchTotp, newTotpFactor, readTotpConfig, type TotpFactor, totpUri } from '../totp.js';
 import { insertEntity } from './entities.js';
 import { checkIdentity, ENTITY, entityOf, entityUrl, factorOf, serviceOf } from './lookup.js';
 import { passkeyFactorAt, renderPasskeyFactor } from './passkeys.js';
@@ -17,8 +18,14 @@ const MAX_PUSH_FACTORS = 20;
 const PLATFORMS: readonly string[] = ['fcm', 'apn', 'none'] satisfies NotificationPlatform[];
 const isPlatform = (value: string | undefined): value is NotificationPlatform => value !== undefined && PLATFORMS.includes(value);
 
-export function renderFactor(base: string, f: FactorRow, accountSid: string): FactorJson {
-  return {
+/** A totp factor as the API renders it: its `config` is the TOTP settings (the kit's wire types know push only). */
+export type TotpFactorJson = Omit<FactorJson, 'factor_type' | 'config'> & {
+  factor_type: 'totp';
+  config: Pick<TotpFactor, 'alg' | 'skew' | 'code_length' | 'time_step'>;
+};
+
+export function renderFactor(base: string, f: FactorRow, accountSid: string): FactorJson | TotpFactorJson {
+  const common = {
     sid: f.sid,
     account_sid: accountSid,
     service_sid: f.service_sid,
@@ -26,6 +33,17 @@ export function renderFactor(base: string, f: FactorRow, accountSid: string): Fa
     identity: f.identity,
     friendly_name: f.friendly_name,
     status: f.status,
+    metadata: f.metadata,
+    date_created: rfc3339(f.date_created),
+    date_updated: rfc3339(f.date_updated),
+    url: `${entityUrl(base, f)}/Factors/${f.sid}`,
+  };
+  if (f.totp) {
+    const { alg, skew, code_length, time_step } = f.totp;
+    return { ...common, factor_type: 'totp', config: { alg, skew, code_length, time_step } };
+  }
+  return {
+    ...common,
     factor_type: 'push',
     config: {
       sdk_version: f.sdk_version,
@@ -34,10 +52,6 @@ export function renderFactor(base: string, f: FactorRow, accountSid: string): Fa
       notification_token: f.notification_token,
       credential_sid: f.credential_sid,
     },
-    metadata: f.metadata,
-    date_created: rfc3339(f.date_created),
-    date_updated: rfc3339(f.date_updated),
-    url: `${entityUrl(base, f)}/Factors/${f.sid}`,
   };
 }
 
@@ -75,10 +89,44 @@ function checkFriendlyName(name: string | undefined): string {
   return name;
 }
 
+/** `Binding.*` and `Config.*` of a new push factor. */
+async function readPush(p: Params): Promise<Config & { public_key: string; totp?: TotpFactor }> {
+  if (one(p, 'Binding.Alg') !== 'ES256') throw E.invalidBinding('Binding.Alg must be ES256.');
+  const publicKey = one(p, 'Binding.PublicKey') ?? '';
+  if (!(await importPublicKey(publicKey))) throw E.invalidBinding('Binding.PublicKey must be the standard base64 of a P-256 SubjectPublicKeyInfo (crypto.subtle.exportKey("spki", key)).');
+  return { ...readConfig(p), public_key: publicKey };
+}
+
+/** What a totp factor's row holds in the push columns: no key, no app, no pushes. */
+const TOTP_WITHOUT_PUSH: Config & { public_key: string } = { public_key: '', sdk_version: null, app_id: null, notification_platform: 'none', notification_token: null };
+
 /** A device may act only on its own factor. */
 function ownFactor(caller: Caller, factor: FactorRow): FactorRow {
   if (caller.kind === 'device' && caller.factor.sid !== factor.sid) throw E.unauthorized('The device JWT belongs to another factor than the one in the path.');
   return factor;
+}
+
+/**
+ * Updates a totp factor: its name and `Config.*`, and with `AuthPayload` its first verification. A
+ * wrong code is no error: Twilio answers 200 with the factor still unverified (docs/emulator-fidelity.md).
+ */
+async function updateTotp(c: RouteContext, factor: FactorRow, totp: TotpFactor, p: Params): Promise<FactorRow> {
+  const { store, clock, emitFactorEvent } = c.var.ctx;
+  const authPayload = one(p, 'AuthPayload');
+  if (authPayload !== undefined) checkTotpPayload(authPayload);
+  const friendlyName = one(p, 'FriendlyName') === undefined ? factor.friendly_name : checkFriendlyName(one(p, 'FriendlyName'));
+  const config = { ...totp, ...readTotpConfig(p, totp) };
+  const now = clock.now();
+  const counter = authPayload !== undefined && factor.status === 'unverified' ? matchTotp(config, authPayload, now) : null;
+  const updated = store.update('factors', factor, {
+    friendly_name: friendlyName,
+    totp: counter === null ? config : { ...config, last_counter: counter },
+    status: counter === null ? factor.status : 'verified',
+    date_updated: now,
+  });
+  await store.save();
+  if (counter !== null) emitFactorEvent('factor.verified', updated);
+  return updated;
 }
 
 const render = (c: RouteContext, f: FactorRow) => renderFactor(origin(c), f, c.var.ctx.accountSid);
@@ -104,12 +152,10 @@ export default new Hono<Env>()
     const service = serviceOf(store, c.req.param());
     const identity = checkIdentity(c.req.param('identity'));
     const p = await formBody(c);
-    if (one(p, 'FactorType') !== 'push') throw E.invalidParam('FactorType must be push.');
+    const factorType = one(p, 'FactorType');
+    if (factorType !== 'push' && factorType !== 'totp') throw E.invalidParam('FactorType must be push or totp.');
     const friendlyName = checkFriendlyName(one(p, 'FriendlyName') ?? (caller.kind === 'access' ? caller.token.factor_friendly_name ?? undefined : undefined));
-    if (one(p, 'Binding.Alg') !== 'ES256') throw E.invalidBinding('Binding.Alg must be ES256.');
-    const publicKey = one(p, 'Binding.PublicKey') ?? '';
-    if (!(await importPublicKey(publicKey))) throw E.invalidBinding('Binding.PublicKey must be the standard base64 of a P-256 SubjectPublicKeyInfo (crypto.subtle.exportKey("spki", key)).');
-    const config = readConfig(p);
+    const kind = factorType === 'push' ? await readPush(p) : { ...TOTP_WITHOUT_PUSH, totp: newTotpFactor(p, service) };
     const metadata = readMetadata(p) ?? null;
 
     const now = clock.now();
@@ -119,7 +165,7 @@ export default new Hono<Env>()
     const entity = store.entity(service.sid, identity);
     const existing = entity ? store.factorsOf(entity.sid) : [];
     if (existing.length >= MAX_PUSH_FACTORS) throw E.tooManyFactors();
-    if (Object.values(store.state.factors).some(f => f.service_sid === service.sid && f.public_key === publicKey)) {
+    if (!kind.totp && Object.values(store.state.factors).some(f => f.service_sid === service.sid && f.public_key === kind.public_key)) {
       throw E.factorExists('A factor with this public key already exists in the service. Generate a new key pair for each factor.');
     }
     // Counted now, so that creations under way count too; uncounted again when it could not be stored.
@@ -134,9 +180,8 @@ export default new Hono<Env>()
       identity,
       friendly_name: friendlyName,
       status: 'unverified',
-      public_key: publicKey,
       credential_sid: newSid(SID_PREFIX.credential),
-      ...config,
+      ...kind,
       metadata,
       date_created: now,
       date_updated: now,
@@ -147,8 +192,10 @@ export default new Hono<Env>()
     });
     emitFactorEvent('factor.created', factor);
     // Only this answer carries the binding.
-    const created: NewFactorJson = { ...render(c, factor), binding: { alg: 'ES256', public_key: publicKey }, options: null };
-    return c.json(created, 201);
+    const binding = factor.totp
+      ? { secret: factor.totp.secret, uri: totpUri(factor.totp, service.totp_issuer || service.friendly_name, friendlyName) }
+      : { alg: 'ES256', public_key: factor.public_key };
+    return c.json({ ...render(c, factor), binding, options: null }, 201);
   })
   .get(FACTOR, auth('account', 'device'), c => {
     const passkey = passkeyOf(c.var.ctx.store, c.var.caller, c.req.param());
@@ -158,6 +205,7 @@ export default new Hono<Env>()
     const { store, clock, emitFactorEvent } = c.var.ctx;
     const factor = ownFactor(c.var.caller, factorOf(store, c.req.param()));
     const p = await formBody(c);
+    if (factor.totp) return c.json(render(c, await updateTotp(c, factor, factor.totp, p)));
     const authPayload = one(p, 'AuthPayload');
     const key = await importPublicKey(factor.public_key);
     if (authPayload !== undefined && !(key && await verifyFactorProof(key, factor.sid, authPayload))) {

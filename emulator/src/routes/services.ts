@@ -9,6 +9,7 @@ import { readServicePasskeys } from '../passkeys.js';
 import { formBody, intParam, one, origin, type Params } from '../params.js';
 import { newSid } from '../sid.js';
 import type { ServiceRow } from '../store.js';
+import { readTotpServiceSettings, renderTotpSettings } from '../totp.js';
 import { SERVICE, serviceOf, serviceUrl } from './lookup.js';
 
 export function renderService(base: string, s: ServiceRow, accountSid: string): ServiceJson {
@@ -26,7 +27,7 @@ export function renderService(base: string, s: ServiceRow, accountSid: string): 
     do_not_share_warning_enabled: null,
     custom_code_enabled: null,
     push: { include_date: false, apn_credential_sid: s.apn_credential_sid ?? null, fcm_credential_sid: s.fcm_credential_sid ?? null },
-    totp: { issuer: null, time_step: null, code_length: null, skew: null },
+    totp: renderTotpSettings(s),
     default_template_sid: null,
     whatsapp: { msg_service_sid: null, from: null },
     passkeys: renderPasskeys(s),
@@ -107,7 +108,7 @@ export default new Hono<Env>()
     const { store, clock } = c.var.ctx;
     const p = await formBody(c);
     const now = clock.now();
-    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), ...readSettings(p), ...codeSettings(p), ...passkeySettings(p), date_created: now, date_updated: now });
+    const row = store.insert('services', { sid: newSid(SID_PREFIX.service), ...readSettings(p), ...codeSettings(p), ...passkeySettings(p), ...readTotpServiceSettings(p), date_created: now, date_updated: now });
     await store.save();
     return c.json(render(c, row), 201);
   })
@@ -116,7 +117,7 @@ export default new Hono<Env>()
     const { store, clock } = c.var.ctx;
     const row = serviceOf(store, c.req.param());
     const p = await formBody(c);
-    const updated = store.update('services', row, { ...readSettings(p, row), ...codeSettings(p), ...passkeySettings(p, row), date_updated: clock.now() });
+    const updated = store.update('services', row, { ...readSettings(p, row), ...codeSettings(p), ...passkeySettings(p, row), ...readTotpServiceSettings(p, row), date_updated: clock.now() });
     await store.save();
     return c.json(render(c, updated));
   })
