@@ -269,7 +269,7 @@ for (const { engine, missing, open } of browsers) {
       await signedOut();
       await page.evaluate(n => void (document.querySelector<HTMLInputElement>('#name')!.value = n), name);
       await page.click('button[value=signin]');
-      await wait(() => !document.querySelector<HTMLElement>('#totp')!.hidden && document.activeElement?.id === 'totp-input');
+      await wait(() => !document.querySelector<HTMLElement>('#totp')!.hidden && document.activeElement?.id === 'totp-code');
       assert.equal(await page.evaluate(() => document.querySelector<HTMLElement>('#totp-to-sms')!.hidden), false);
       await page.keys(nextCode(totp));
       await signedInAs(name);
