@@ -92,7 +92,16 @@ export const webdriverDriver = async (): Promise<Driver> => {
     click: async selector => (await browser.$(selector)).click(),
     // Element Send Keys: focuses the element and sends key events, not a value set from script.
     type: async (selector, text) => (await browser.$(selector)).addValue(text),
-    keys: text => browser.keys([...text]),
+    // Element Send Keys to the focused element, found through the shadow roots it sits in (WebKit's
+    // driver types the Actions API's keys into the document, not into a shadow root's focus).
+    keys: async text => {
+      const focused = await browser.execute(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active;
+      });
+      await (await browser.$(focused as unknown as WebdriverIO.Element)).addValue(text);
+    },
     problems: () => null,
     close: async () => {
       try {
