@@ -2,9 +2,15 @@
 // helpers: the backend brokers the options from Verify and hands the browser's answer back to it.
 import { api } from './api.js';
 
-/** Whether this browser has WebAuthn with its JSON helpers. */
+/**
+ * Whether passkeys can work here: WebAuthn with its JSON helpers, on a page whose host is a domain
+ * (WebAuthn refuses an IP address as relying party: open http://localhost:PORT/, not 127.0.0.1).
+ */
 export const passkeysSupported = () =>
-  typeof PublicKeyCredential !== 'undefined' && 'parseCreationOptionsFromJSON' in PublicKeyCredential && 'parseRequestOptionsFromJSON' in PublicKeyCredential;
+  typeof PublicKeyCredential !== 'undefined' &&
+  'parseCreationOptionsFromJSON' in PublicKeyCredential &&
+  'parseRequestOptionsFromJSON' in PublicKeyCredential &&
+  !/^(\d+\.){3}\d+$|^\[/.test(location.hostname);
 
 /** Makes a passkey for the signed-in user on this device, and has Verify verify it. */
 export async function addPasskey(): Promise<void> {

@@ -18,6 +18,7 @@
 // The guards every site needs are in security.ts; docs/demo-security.md says what is left to the site.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { isIP } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
@@ -442,6 +443,7 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
     console.log(`demo: test-only emulator admin on ${new URL(listening.url).origin}/`);
   }
   console.log(`verify-elements demo on ${publicUrl}/ (listening on ${origin}/; Verify: ${real ? 'Twilio' : `embedded emulator at ${baseUrl}`})`);
+  if (isIP(new URL(publicUrl).hostname.replace(/^\[|\]$/g, ''))) console.log(`demo: passkeys need a domain, not an IP address: open http://localhost:${info.port}/ (or set PUBLIC_URL).`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

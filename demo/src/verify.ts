@@ -1,6 +1,7 @@
 // The demo backend's Verify calls, all through the official `twilio` helper library. Without
 // TWILIO_* variables it talks to the emulator embedded in this server; with them, to Twilio.
 import { randomInt } from 'node:crypto';
+import { isIP } from 'node:net';
 import twilio from 'twilio';
 import { MAX_CHECK_ATTEMPTS, MAX_SEND_ATTEMPTS } from 'verify-elements/protocol';
 
@@ -83,8 +84,11 @@ export function createVerify({ accountSid, authToken, serviceSid, apiOrigin, sit
         'passkeys.userVerification': 'required',
         'totp.issuer': 'verify-elements demo',
       };
-      if (sid) await client.verify.v2.services(sid).update(passkeys);
-      else sid = (await client.verify.v2.services.create({ friendlyName: 'verify-elements demo', ...passkeys })).sid;
+      // WebAuthn takes a domain as relying party, never an IP address: Twilio gets no relying party then
+      // (passkeys need PUBLIC_URL), the emulator still does (it also names the domain of its SMS codes).
+      const settings = apiOrigin || !isIP(site.hostname.replace(/^\[|\]$/g, '')) ? passkeys : {};
+      if (sid) await client.verify.v2.services(sid).update(settings);
+      else sid = (await client.verify.v2.services.create({ friendlyName: 'verify-elements demo', ...settings })).sid;
       if (!webhookUrl) return;
       // A given service keeps its webhooks across restarts: subscribing again would deliver every event twice.
       if ((await service().webhooks.list()).some(w => w.webhookUrl === webhookUrl && w.status === 'enabled')) return;
