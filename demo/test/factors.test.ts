@@ -233,10 +233,17 @@ for (const { engine, missing, open } of browsers) {
     }
     /** Removes the factor of this type in settings, confirming in place, and waits for the list without it. */
     async function remove(type: string) {
-      await page.click(`#factors li[data-type="${type}"] button`);
-      // The question takes focus on Cancel; Yes removes.
-      assert.equal(await page.evaluate(() => document.activeElement!.textContent), 'Cancel');
-      await page.evaluate(t => [...document.querySelectorAll<HTMLButtonElement>(`#factors li[data-type="${t}"] button`)].find(b => b.textContent === 'Yes, remove')!.click(), type);
+      const item = `#factors li[data-type="${type}"]`;
+      const focused = () => page.evaluate(() => [document.activeElement!.textContent, document.activeElement!.getAttribute('aria-label')]);
+      // The question takes focus on Cancel, which keeps the factor and gives focus back to Remove.
+      await page.click(`${item} button`);
+      assert.deepEqual(await focused(), ['Cancel', null]);
+      await page.click(`${item} [role="group"] button:last-of-type`);
+      assert.match(String((await focused())[1]), /^Remove /);
+      assert.ok(await page.evaluate(i => document.querySelector(i) !== null, item), 'Cancel keeps the factor');
+      // Yes removes it.
+      await page.click(`${item} button`);
+      await page.click(`${item} [role="group"] button:first-of-type`);
       await wait(t => !document.querySelector(`#factors li[data-type="${t}"]`) && /^Removed /.test(document.querySelector('#settings-status')!.textContent!), type);
     }
 
