@@ -328,9 +328,10 @@ for (const { engine, missing, open } of browsers) {
       // The button, in a browser without passkey autofill.
       await devtools.send('Page.enable');
       await devtools.send('Page.addScriptToEvaluateOnNewDocument', { source: 'PublicKeyCredential.isConditionalMediationAvailable = async () => false;' });
-      await page.click('#signout');
-      await signedOut();
+      // (Reloaded first: the page before it still has its autofill request, which would sign in again.)
       await page.reload();
+      await signedInAs(name);
+      await page.click('#signout');
       await signedOut();
       await page.click('#passkey-signin');
       await signedInAs(name);
