@@ -119,7 +119,7 @@ describe('the factors backend is safe to copy', () => {
     assert.equal((await browser.call('/api/me')).json.user, null);
   });
 
-  test('an authenticator app: the key is shown at setup, a wrong first code leaves it unconfirmed, and sign-in offers it after push and before SMS', async () => {
+  test('an authenticator app: the key is shown at setup, a wrong first code leaves it unconfirmed, and sign-in offers it before an SMS code', async () => {
     const { name, browser } = await signedUp('totp');
     const started = await browser.call('/api/totp/start', {});
     assert.equal(started.status, 200);
