@@ -1,23 +1,14 @@
-// The demo page: a site with sign-up, a settings page that enrolls this browser, and sign-in by
-// push approval (number matching) with a one-time code as the fallback.
+// The demo page: a site with sign-up, settings that list the user's factors and add a passkey, an
+// authenticator app or this browser (push), and sign-in by a passkey (autofill or button), else by
+// push approval (number matching), an authenticator code or an SMS code, the next when asked.
 import '../../src/index.js';
 import { createVerifyPushClient } from '../../src/client/index.js';
 import { emulatorTransport } from '../../src/push/emulator.js';
 import { pollingTransport, withPollingFallback } from '../../src/push/polling.js';
 import { e164 } from '../src/phone.js';
-
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-
-async function api<T = any>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(json.error ?? `The server answered ${response.status}.`);
-  return json;
-}
+import { $, api } from './api.js';
+import { passkeysSupported, signInWithPasskey } from './passkeys.js';
+import { offerPasskey, showSettings } from './settings.js';
 
 /** Says what happened to the account form, next to it, in its live region. */
 const say = (message: string) => ($('status').textContent = message);
@@ -26,7 +17,8 @@ const { verifyBaseUrl: baseUrl, emulator } = await api<{ verifyBaseUrl: string; 
   say(`The demo cannot start: ${(error as Error).message} Reload the page to try again.`);
   throw error;
 });
-const otp = document.querySelector('otp-input')!;
+const otp = $<HTMLElementTagNameMap['otp-input']>('sms-input');
+const totp = $<HTMLElementTagNameMap['otp-input']>('totp-input');
 
 // This browser as a device: one client, whose factors get pushes from the emulator's stream, or
 // are polled when they were enrolled without notifications. Enrolling and answering share it.
@@ -36,17 +28,23 @@ const client = createVerifyPushClient({
   transport: emulator ? withPollingFallback(emulatorTransport({ baseUrl }), pollingTransport()) : pollingTransport(),
 });
 document.querySelector('verify-challenge-prompt')!.client = client;
+$('passkey-signin').hidden = !passkeysSupported();
 
-type State = 'signed-out' | 'push' | 'code' | 'signed-in';
+type State = 'signed-out' | 'push' | 'totp' | 'code' | 'signed-in';
 /** Where focus goes when the control that had it disappears with the state it belonged to. */
 const focusFor: Record<State, () => HTMLElement> = {
   'signed-out': () => $('name'),
   push: () => $('push'),
+  totp: () => totp,
   code: () => otp,
   'signed-in': () => $('signout'),
 };
 // Each sign-in attempt's wait for the approval ends when a newer state replaces it.
 let waiting: EventSource | undefined;
+/** The passkey autofill request waiting on the user name field, while the form is shown. */
+let autofill: AbortController | undefined;
+/** The ways of signing in this attempt has left, after the one shown (from the backend's `methods`). */
+let nextWays: string[] = [];
 
 /** Shows a state of the page; `message` (announced next to the form) says why, when there is something to say. */
 function show(state: State, user?: string | null, message = '') {
@@ -57,10 +55,18 @@ function show(state: State, user?: string | null, message = '') {
   say(message);
   $('auth').hidden = state !== 'signed-out';
   $('push').hidden = state !== 'push';
+  $('totp').hidden = state !== 'totp';
   $('code').hidden = state !== 'code';
-  $('start-over').hidden = state !== 'push' && state !== 'code';
+  $('start-over').hidden = state === 'signed-out' || state === 'signed-in';
   $('signout').hidden = state !== 'signed-in';
+  if ($('settings').hidden !== (state !== 'signed-in')) showSettings(state === 'signed-in');
   $('settings').hidden = state !== 'signed-in';
+  // Passkey autofill waits while the form is shown, and only then.
+  if (state === 'signed-out') awaitPasskeyAutofill();
+  else {
+    autofill?.abort();
+    autofill = undefined;
+  }
   // Settings exist for a signed-in user only: the element asks the backend for a token on arrival.
   const enroll = document.querySelector('verify-enroll');
   if (state === 'signed-in' && !enroll) {
@@ -72,6 +78,28 @@ function show(state: State, user?: string | null, message = '') {
     enroll?.remove();
   }
   if (focused?.closest('[hidden]')) focusFor[state]().focus();
+}
+
+/**
+ * Conditional mediation: the browser offers this site's passkeys in the user name field's
+ * suggestions; picking one signs in. Where the browser has no such autofill, the button remains.
+ */
+function awaitPasskeyAutofill() {
+  if (autofill || !passkeysSupported()) return;
+  const controller = (autofill = new AbortController());
+  void PublicKeyCredential.isConditionalMediationAvailable?.().then(async available => {
+    if (!available || controller.signal.aborted) return;
+    try {
+      const user = await signInWithPasskey({ conditional: true, signal: controller.signal });
+      if (user) show('signed-in', user);
+    } catch (error) {
+      // An aborted wait is the page's doing (the button, a sign-in), and a refused one the browser's
+      // (no passkey to offer, or none picked): the form stays as it was. Anything else is said.
+      if (!controller.signal.aborted && (error as Error).name !== 'NotAllowedError') say(`${(error as Error).message} Pick the passkey again, or sign in another way.`);
+    } finally {
+      if (autofill === controller) autofill = undefined;
+    }
+  });
 }
 
 async function refresh() {
@@ -149,13 +177,17 @@ $('auth').addEventListener('submit', async event => {
       const phone = e164($<HTMLInputElement>('phone').value);
       if ('error' in phone) return say(phone.error);
       show('signed-in', (await api('/api/signup', { name, phone: phone.phone })).user);
+      offerPasskey();
       return await showOutbox();
     }
     // The time zone, so that the sign-in request shows its time as the user reads it.
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const start = await api<{ method: 'push' | 'code'; number?: string }>('/api/signin', { name, timeZone });
+    const start = await api<{ method: 'push' | 'totp' | 'code'; methods: string[]; number?: string }>('/api/signin', { name, timeZone });
+    nextWays = start.methods.slice(1);
     if (start.method === 'code') return await askForCode();
+    if (start.method === 'totp') return showTotp();
     $('number').textContent = start.number!;
+    $('push-to-totp').hidden = !nextWays.includes('totp');
     show('push');
     waitForApproval();
   } catch (error) {
@@ -166,6 +198,41 @@ $('auth').addEventListener('submit', async event => {
 // A failure here (the attempt expired, too many codes) ends the attempt: back to the form, saying why.
 const codeOrStartOver = () => askForCode().catch(error => show('signed-out', null, (error as Error).message));
 $('use-code').addEventListener('click', codeOrStartOver);
+$('totp-to-sms').addEventListener('click', codeOrStartOver);
+$('push-to-totp').addEventListener('click', showTotp);
+
+/** Sign-in by the code of the user's authenticator app. */
+function showTotp() {
+  totp.value = '';
+  totp.invalid = false;
+  show('totp');
+  totp.focus();
+}
+$('totp').addEventListener('submit', async event => {
+  event.preventDefault();
+  try {
+    show('signed-in', (await api('/api/signin/totp', { code: totp.value })).user);
+  } catch (error) {
+    totp.invalid = true;
+    totp.errorMessage = (error as Error).message;
+  }
+});
+totp.addEventListener('input', () => (totp.invalid = false));
+
+// The modal way to the same passkeys: the autofill request gives way to it.
+$('passkey-signin').addEventListener('click', async () => {
+  autofill?.abort();
+  autofill = undefined;
+  say('Follow your browser’s steps to use your passkey…');
+  try {
+    const user = await signInWithPasskey();
+    if (user) show('signed-in', user);
+  } catch (error) {
+    const { name, message } = error as Error;
+    say(name === 'NotAllowedError' ? 'No passkey was used: it was cancelled or timed out. Try again, or sign in with your name.' : `${message} Try again, or sign in with your name.`);
+    awaitPasskeyAutofill();
+  }
+});
 $('new-code').addEventListener('click', codeOrStartOver);
 $('start-over').addEventListener('click', () => show('signed-out'));
 

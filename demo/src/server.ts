@@ -18,6 +18,7 @@
 // The guards every site needs are in security.ts; docs/demo-security.md says what is left to the site.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { isIP } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
@@ -30,6 +31,7 @@ import type { CookieOptions } from 'hono/utils/cookie';
 import { createEmulator } from 'verify-push-emulator/node';
 import type { OutboxMessageJson } from 'verify-elements/protocol';
 import { clientOf, HttpError, jsonObject, limitBody, phoneNumber, rateLimit, replayGuard, sameOriginJson, stringField, userName } from './security.js';
+import { factorRoutes } from './factors.js';
 import { createVerify, type Verify } from './verify.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -81,6 +83,9 @@ interface PendingSignIn {
   codes: number;
   /** Checks of a name nobody has, counted here as Verify counts a user's, so both answer alike. */
   tries: number;
+  /** The user's verified authenticator-app factor (factors.ts signs in with its codes). */
+  totpFactorSid?: string;
+  totpTries: number;
   expires: number;
 }
 /** How a push sign-in went, as the page is told. */
@@ -268,16 +273,21 @@ app.post('/api/signin', async c => {
   pendingSignIns.delete(getCookie(c, 'demo_pending') ?? '');
   for (const [id, p] of pendingSignIns) if (p.expires <= Date.now()) pendingSignIns.delete(id);
   const id = randomUUID();
-  const pending: PendingSignIn = { id, name, identity: user?.identity ?? randomUUID(), user, session: randomUUID(), codes: 0, tries: 0, expires: Date.now() + 5 * 60_000 };
+  const pending: PendingSignIn = { id, name, identity: user?.identity ?? randomUUID(), user, session: randomUUID(), codes: 0, tries: 0, totpTries: 0, expires: Date.now() + 5 * 60_000 };
   pendingSignIns.set(id, pending);
   setCookie(c, 'demo_pending', id, cookieOptions);
   // Signing in ends the old session; the new one holds nobody until the push is approved.
   sessions.delete(getCookie(c, 'demo_session') ?? '');
   setCookie(c, 'demo_session', pending.session, cookieOptions);
-  const [factor] = await verify.verifiedFactors(pending.identity);
-  if (!factor) return c.json({ method: 'code' });
-  Object.assign(pending, await verify.signInChallenge(pending.identity, factor.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? ''), time }));
-  return c.json({ method: 'push', number: pending.number });
+  // The ways, strongest first: push, then an authenticator code, then an SMS code (always there).
+  // (A passkey signs in before all of them, without a name: factors.ts.)
+  const factors = await verify.verifiedFactors(pending.identity);
+  const push = factors.find(f => f.factorType === 'push');
+  pending.totpFactorSid = factors.find(f => f.factorType === 'totp')?.sid;
+  const methods = [...(push ? ['push'] : []), ...(pending.totpFactorSid ? ['totp'] : []), 'code'];
+  if (!push) return c.json({ method: methods[0], methods });
+  Object.assign(pending, await verify.signInChallenge(pending.identity, push.sid, { browser: describeBrowser(c.req.header('User-Agent') ?? ''), time }));
+  return c.json({ method: 'push', methods, number: pending.number });
 });
 
 // Step 2 (push): the page waits on this stream, which sends the `result` as soon as Verify's webhook
@@ -373,6 +383,18 @@ app.post('/webhooks/verify', async c => {
   }
   return c.body(null, 204);
 });
+app.route(
+  '/',
+  factorRoutes({
+    verify: () => verify,
+    cookieOptions: () => cookieOptions,
+    userOf,
+    userByIdentity: identity => [...users.values()].find(u => u.identity === identity),
+    attemptOf: pendingOf,
+    signIn,
+  }),
+);
+
 app.get('/api/events', c => {
   const user = userOf(c);
   return c.json(user ? events.filter(e => e.identity === user.identity).slice(0, 20).map(({ identity, ...e }) => e) : []);
@@ -400,11 +422,11 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
   siteOrigins = [...new Set([new URL(publicUrl).origin, origin])];
   baseUrl = real ? 'https://verify.twilio.com/v2/' : `${origin}/v2/`;
   webhookUrl = `${publicUrl}/webhooks/verify`;
+  // The site's own URL (not a request's Host header): passkeys and WebOTP codes are bound to the page's origin.
   verify = createVerify(
     emulator
-      // The site's own host (not a request's Host header): WebOTP binds the code to the page's origin.
-      ? { accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin: origin, codeDomain: new URL(publicUrl).hostname }
-      : { accountSid: process.env.TWILIO_ACCOUNT_SID ?? '', authToken: process.env.TWILIO_AUTH_TOKEN ?? '', serviceSid: process.env.VERIFY_SERVICE_SID },
+      ? { accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin: origin, siteUrl: publicUrl }
+      : { accountSid: process.env.TWILIO_ACCOUNT_SID ?? '', authToken: process.env.TWILIO_AUTH_TOKEN ?? '', serviceSid: process.env.VERIFY_SERVICE_SID, siteUrl: publicUrl },
   );
   if (!webhooksReach) console.log('demo: no PUBLIC_URL, so no webhook is subscribed (sign-in still works: the backend polls Verify).');
   try {
@@ -421,6 +443,7 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
     console.log(`demo: test-only emulator admin on ${new URL(listening.url).origin}/`);
   }
   console.log(`verify-elements demo on ${publicUrl}/ (listening on ${origin}/; Verify: ${real ? 'Twilio' : `embedded emulator at ${baseUrl}`})`);
+  if (isIP(new URL(publicUrl).hostname.replace(/^\[|\]$/g, ''))) console.log(`demo: passkeys need a domain, not an IP address: open http://localhost:${info.port}/ (or set PUBLIC_URL).`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -4,24 +4,21 @@
 // each supplies a small driver adapter and the tests are written once against it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import type { Readable } from 'node:stream';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { remote } from 'webdriverio';
 import twilio from 'twilio';
 import { parseOtpSms } from 'verify-elements/sms';
 import type { WebhookJson } from 'verify-elements/protocol';
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from 'verify-push-emulator/node';
 import { spawnEmulator } from '../../emulator/test/spawn.js';
-import { engines, startWebKitDriver, webkitCapabilities } from '../../test/support/browsers.mjs';
 // The backend's Verify calls from their TypeScript source, as `npm start` runs them (this test runs under tsx).
 import { createVerify } from '../src/verify.js';
+import { startDemo, stopDemo, visitor as apiVisitor, type ApiAnswer, type DemoProcess } from './support/demo-process.js';
+import { browsers, type Driver } from './support/drivers.js';
 
-const TIMEOUT = 15_000;
+/** A browser's cookies for the backend's API, without a browser, on the demo these tests share unless told another `site`. */
+const visitor = (cookies: Record<string, string> = {}, site = () => String(origin)) => apiVisitor(site, cookies);
+type Visitor = ReturnType<typeof visitor>;
 
-type DemoProcess = ChildProcessByStdio<null, Readable, null>;
 /** The demo these tests share; `admin` is its emulator's test-only port (faults, state), never the demo's own. */
 let demo: DemoProcess;
 let origin: string | undefined;
@@ -29,19 +26,6 @@ let admin: string | undefined;
 /** The embedded emulator's secret, which the demo takes from a test-only variable: these tests sign webhooks as Verify would. */
 const webhookSecret = randomBytes(24).toString('base64url');
 
-/** What the tests read of the backend's JSON answers (`/api/...`). */
-interface ApiAnswer {
-  user?: string | null;
-  method?: string;
-  sms?: string;
-  sent?: boolean;
-  phone?: string | null;
-  messages?: Array<{ channel: string; body: string; date: string }>;
-  token?: string;
-  identity?: string;
-  status?: string;
-  error?: string;
-}
 
 /** The code of an SMS the backend shows; one that does not parse fails the test here. */
 function codeOf(sms: unknown): string {
@@ -50,21 +34,6 @@ function codeOf(sms: unknown): string {
   return parsed.code;
 }
 
-/** Starts a demo process (`npm start`) with these variables; resolves once it says where it listens. */
-async function startDemo(env: Record<string, string>): Promise<{ child: DemoProcess; origin: string; admin?: string }> {
-  const child = spawn(process.execPath, ['--conditions=verify-elements-source', '--import', 'tsx', 'demo/src/server.ts'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  for await (const chunk of child.stdout) {
-    out += chunk;
-    const m = /listening on (http:\/\/\S+?)\//.exec(out);
-    if (m) return { child, origin: m[1], admin: /emulator admin on (http:\/\/\S+?)\//.exec(out)?.[1] };
-  }
-  assert.fail(`the demo printed no URL: ${out}`);
-}
-async function stopDemo(child: DemoProcess) {
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-}
 
 before(async () => {
   ({ child: demo, origin, admin } = await startDemo({ DEMO_TEST_EMULATOR_PORT: '0', DEMO_TEST_EMULATOR_AUTH_TOKEN: webhookSecret }));
@@ -72,35 +41,6 @@ before(async () => {
 
 after(() => stopDemo(demo));
 
-/**
- * A browser's cookies for the backend's API, without a browser: `call(path, body?)` → `{ status, json, cookies }`.
- * It sends the page's Origin, as a browser does on a POST from the site's own page.
- */
-function visitor(cookies: Record<string, string> = {}, site = () => String(origin)) {
-  return {
-    cookies,
-    /** The Set-Cookie headers of the last answer. */
-    setCookies: [] as string[],
-    async call(path: string, body?: unknown): Promise<{ status: number; json: ApiAnswer; headers: Headers }> {
-      const response = await fetch(`${site()}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: site(), Cookie: Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ') },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      this.setCookies = response.headers.getSetCookie();
-      for (const line of response.headers.getSetCookie()) {
-        const cookie = /^([^=]+)=([^;]*)/.exec(line);
-        assert.ok(cookie, `a Set-Cookie header: ${line}`);
-        const [, key, value] = cookie;
-        if (value && !/Max-Age=0/i.test(line)) cookies[key] = value;
-        else delete cookies[key];
-      }
-      // The JSON as the tests read it (null when there is none: reading a field of it then fails the test).
-      return { status: response.status, json: (await response.json().catch(() => null)) as ApiAnswer, headers: response.headers };
-    },
-  };
-}
-type Visitor = ReturnType<typeof visitor>;
 
 let phones = 0;
 /** A phone number no other user of these tests has (Verify keeps one verification per number). */
@@ -237,9 +177,9 @@ describe('demo backend', () => {
     const emulator = await spawnEmulator();
     try {
       const apiOrigin = new URL(emulator.baseUrl).origin;
-      const first = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin });
+      const first = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin, siteUrl: 'http://127.0.0.1:9' });
       await first.setUp('http://127.0.0.1:9/webhooks/verify');
-      const again = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin, serviceSid: first.serviceSid });
+      const again = createVerify({ accountSid: emulator.accountSid, authToken: emulator.authToken, apiOrigin, siteUrl: 'http://127.0.0.1:9', serviceSid: first.serviceSid });
       await again.setUp('http://127.0.0.1:9/webhooks/verify');
       const headers = { Authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}` };
       const state = (await (await fetch(`${apiOrigin}/emulator/state`, { headers })).json()) as { webhooks: Record<string, WebhookJson> };
@@ -463,124 +403,6 @@ describe('the sample backend is safe to copy', () => {
   });
 });
 
-/** What the tests need of a browser, one page of it. */
-interface Driver {
-  /** Loads the URL and waits for its `load`. */
-  goto(url: string): Promise<void>;
-  reload(): Promise<void>;
-  /** Runs `fn(arg)` in the page. */
-  evaluate<R, A = undefined>(fn: (arg: A) => R, arg?: A): Promise<Awaited<R>>;
-  /** Until `fn(arg)` is truthy in the page. */
-  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A): Promise<void>;
-  /** A real click. */
-  click(selector: string): Promise<void>;
-  /** Real key presses into the element. */
-  type(selector: string, text: string): Promise<void>;
-  /**
-   * The console errors and failed responses (4xx, 5xx) the page had since it opened, or null where
-   * the driver cannot see them (WebDriver classic).
-   */
-  problems(): string[] | null;
-  close(): Promise<void>;
-}
-
-/** Chromium and Firefox: one page of a browser that puppeteer-core launches. */
-const puppeteerDriver = (launch: () => Promise<Browser>) => async (): Promise<Driver> => {
-  const browser = await launch();
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('console', message => void (message.type() === 'error' && problems.push(`console: ${message.text()}`)));
-  page.on('pageerror', error => void problems.push(`error: ${error instanceof Error ? error.message : error}`));
-  page.on('response', response => void (response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`)));
-  return {
-    goto: async url => void (await page.goto(url, { waitUntil: 'load' })),
-    reload: async () => void (await page.reload({ waitUntil: 'load' })),
-    // The page functions' own parameter types are this file's business: puppeteer sees `unknown`.
-    evaluate: <R, A>(fn: (arg: A) => R, arg?: A) => page.evaluate(fn as (arg: unknown) => R, arg),
-    waitFor: async <A>(fn: (arg: A) => unknown, arg?: A) => void (await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: TIMEOUT }, arg)),
-    click: selector => page.click(selector),
-    type: async (selector, text) => {
-      await page.focus(selector);
-      await page.keyboard.type(text);
-    },
-    problems: () => problems,
-    close: () => browser.close(),
-  };
-};
-
-/** WebKit: MiniBrowser through a WebKitWebDriver of its own (WebDriver classic, so polling from here). */
-const webdriverDriver = async (): Promise<Driver> => {
-  const driver = await startWebKitDriver();
-  let browser: WebdriverIO.Browser;
-  try {
-    browser = await remote({ hostname: driver.hostname, port: driver.port, capabilities: webkitCapabilities(), logLevel: 'warn' });
-  } catch (error) {
-    driver.stop();
-    throw error;
-  }
-  return {
-    goto: async url => void (await browser.url(url)),
-    reload: () => browser.refresh(),
-    // The tests' page functions return strings, booleans and arrays of them: never an element, which
-    // webdriverio would hand back as an element reference (its TransformReturn type).
-    evaluate: <R, A>(fn: (arg: A) => R, arg?: A) => browser.execute(fn as (...args: unknown[]) => R, arg) as Promise<Awaited<R>>,
-    waitFor: async (fn, arg) => {
-      // A script that throws (a page between loads) counts as not yet, like a falsy answer.
-      let last: unknown;
-      const deadline = Date.now() + TIMEOUT;
-      while (Date.now() < deadline) {
-        try {
-          if (await browser.execute(fn as (...args: unknown[]) => unknown, arg)) return;
-          last = undefined;
-        } catch (error) {
-          last = error;
-        }
-        await new Promise(r => setTimeout(r, 100));
-      }
-      throw new Error(`Timed out after ${TIMEOUT} ms${last ? ` (last error: ${last instanceof Error ? last.message : undefined})` : ''}`);
-    },
-    click: async selector => (await browser.$(selector)).click(),
-    // Element Send Keys: focuses the element and sends key events, not a value set from script.
-    type: async (selector, text) => (await browser.$(selector)).addValue(text),
-    problems: () => null,
-    close: async () => {
-      try {
-        await browser.deleteSession();
-      } finally {
-        driver.stop();
-      }
-    },
-  };
-};
-
-// Headless Chromium denies notifications, and so does MiniBrowser under automation (with no prompt:
-// `requestPermission()` answers "denied" at once), so their enrollments fall back to polling; Firefox
-// is told to allow them and gets pushes from the emulator's stream: both paths of the demo run.
-// Chromium and Firefox live in Tokyo, nine hours from the server's UTC: times must follow the user.
-const awayFromUtc = { ...process.env, TZ: 'Asia/Tokyo' };
-const browsers: Array<{ engine: string; missing: string | false; open: () => Promise<Driver> }> = [
-  {
-    engine: 'chromium',
-    missing: !engines.chromium.path() && `chromium is not installed (apt-get install ${engines.chromium.package})`,
-    open: puppeteerDriver(() =>
-      puppeteer.launch({ executablePath: engines.chromium.path(), headless: true, env: awayFromUtc, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
-    ),
-  },
-  {
-    engine: 'firefox',
-    missing: !engines.firefox.path() && `firefox is not installed (apt-get install ${engines.firefox.package})`,
-    open: puppeteerDriver(() =>
-      puppeteer.launch({ browser: 'firefox', executablePath: engines.firefox.path(), headless: true, env: awayFromUtc, extraPrefsFirefox: { 'permissions.default.desktop-notification': 1 } }),
-    ),
-  },
-  {
-    engine: 'webkit',
-    missing:
-      (!engines.webkit.path() || !engines.xvfb.path()) &&
-      `webkit needs ${[engines.webkit, engines.xvfb].filter(e => !e.path()).map(e => e.package).join(' and ')} (apt-get install them)`,
-    open: webdriverDriver,
-  },
-];
 
 // The page's functions run in the browser, serialized: they cannot share helpers with this file, so
 // each finds its elements itself, and a `!` there stands where the JavaScript read the element

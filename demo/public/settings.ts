@@ -1,0 +1,111 @@
+// Settings: every factor of the signed-in user, each with a Remove button (asked to confirm), and
+// adding a passkey or an authenticator app. What happens is said in the settings' own live region.
+import { $, api } from './api.js';
+import { addPasskey, passkeysSupported } from './passkeys.js';
+
+interface Factor {
+  sid: string;
+  type: string;
+  friendlyName: string;
+  created: string;
+  status: string;
+}
+const TYPES: Record<string, string> = { push: 'Browser (push)', passkeys: 'Passkey', totp: 'Authenticator app' };
+
+const say = (message: string) => ($('settings-status').textContent = message);
+
+/** Lists the user's factors anew. */
+export async function listFactors(): Promise<void> {
+  const { factors } = await api<{ factors: Factor[] }>('/api/factors');
+  $('factors').replaceChildren(...(factors.length ? factors.map(factorItem) : [Object.assign(document.createElement('li'), { textContent: 'No factors yet: add one below.' })]));
+}
+
+function factorItem(factor: Factor): HTMLLIElement {
+  const item = document.createElement('li');
+  item.dataset.sid = factor.sid;
+  item.dataset.type = factor.type;
+  const label = `${TYPES[factor.type] ?? factor.type}: ${factor.friendlyName}`;
+  const added = Object.assign(document.createElement('time'), { dateTime: factor.created, textContent: new Date(factor.created).toLocaleString() });
+  const description = Object.assign(document.createElement('span'), { textContent: `${label}, ${factor.status === 'verified' ? 'in use' : 'not confirmed'}, added ` });
+  description.append(added);
+  const remove = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: 'Remove' });
+  remove.setAttribute('aria-label', `Remove ${label}`);
+  remove.addEventListener('click', () => confirmRemoval(item, remove, label, factor.sid));
+  item.append(description, ' ', remove);
+  return item;
+}
+
+/** Asks in place (a question and two buttons, focus on Cancel), then removes, and says so. */
+function confirmRemoval(item: HTMLLIElement, remove: HTMLButtonElement, label: string, sid: string) {
+  const question = Object.assign(document.createElement('span'), { role: 'group', textContent: `Remove ${label}? You can no longer sign in with it. ` });
+  const yes = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Yes, remove' });
+  const no = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: 'Cancel' });
+  question.append(yes, ' ', no);
+  remove.replaceWith(question);
+  no.focus();
+  no.addEventListener('click', () => {
+    question.replaceWith(remove);
+    remove.focus();
+  });
+  yes.addEventListener('click', async () => {
+    try {
+      await api(`/api/factors/${encodeURIComponent(sid)}`, undefined, 'DELETE');
+      await listFactors();
+      say(`Removed ${label}.`);
+      $('factors-title').focus();
+    } catch (error) {
+      say(`${label} was not removed: ${(error as Error).message}`);
+    }
+  });
+}
+
+async function addPasskeyHere() {
+  $('passkey-offer').hidden = true;
+  say('Follow your browser’s steps to make the passkey…');
+  try {
+    await addPasskey();
+    await listFactors();
+    say('Passkey added. Next time, sign in with it.');
+  } catch (error) {
+    const { name, message } = error as Error;
+    say(name === 'NotAllowedError' ? 'No passkey was added: it was cancelled or timed out.' : name === 'InvalidStateError' ? 'This device already has a passkey for you.' : `No passkey was added: ${message}`);
+  }
+}
+
+/** After sign-up: offers a passkey (where the browser can make one). */
+export function offerPasskey() {
+  $('passkey-offer').hidden = !passkeysSupported();
+  if (passkeysSupported()) $('offer-add-passkey').focus();
+}
+
+/** Shows the settings' state for a user who just arrived (or left: `signedIn` false). */
+export function showSettings(signedIn: boolean) {
+  say('');
+  $('passkey-offer').hidden = true;
+  $('totp-setup').replaceChildren();
+  $('add-passkey').hidden = !passkeysSupported();
+  if (signedIn) listFactors().catch(error => say(`Your factors cannot be listed: ${(error as Error).message}`));
+  else $('factors').replaceChildren();
+}
+
+$('offer-add-passkey').addEventListener('click', addPasskeyHere);
+$('add-passkey').addEventListener('click', addPasskeyHere);
+$('offer-dismiss').addEventListener('click', () => {
+  $('passkey-offer').hidden = true;
+  $('add-passkey').focus();
+});
+
+// <verify-totp-enroll> shows the key and its QR code once, and confirms the first code through /api/totp.
+$('add-totp').addEventListener('click', () => {
+  const element = Object.assign(document.createElement('verify-totp-enroll'), { autostart: true, friendlyName: 'Authenticator app' });
+  element.setAttribute('url', '/api/totp');
+  element.addEventListener('verify-totp-enrolled', async () => {
+    await listFactors().catch(() => {});
+    say('Authenticator app added. You can sign in with its codes.');
+  });
+  element.addEventListener('verify-totp-error', event => {
+    if (event.detail.step === 'start' || event.detail.reason === 'expired') say('No authenticator app was added. Try again.');
+  });
+  $('totp-setup').replaceChildren(element);
+  say('Add the key to your authenticator app, then type the code it shows.');
+});
