@@ -1,4 +1,4 @@
-// What every part of the page shares: finding its elements, and asking the backend.
+// What every part of the page shares: finding its elements, asking the backend, where passkeys work.
 
 export const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -16,3 +16,9 @@ export async function api<T = any>(path: string, body?: unknown, method = body =
   if (!response.ok) throw new Error(json.error ?? json.message ?? `The server answered ${response.status}.`);
   return json;
 }
+
+/**
+ * WebAuthn refuses an IP address as relying party: there the page offers no passkeys (open
+ * http://localhost:PORT/, not 127.0.0.1), and its <verify-passkey> elements never ask the backend.
+ */
+export const onIpAddress = /^(\d+\.){3}\d+$|^\[/.test(location.hostname);

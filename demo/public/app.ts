@@ -6,12 +6,25 @@ import { createVerifyPushClient } from '../../src/client/index.js';
 import { emulatorTransport } from '../../src/push/emulator.js';
 import { pollingTransport, withPollingFallback } from '../../src/push/polling.js';
 import { e164 } from '../src/phone.js';
-import { $, api } from './api.js';
-import { passkeysSupported, signInWithPasskey } from './passkeys.js';
+import { $, api, onIpAddress } from './api.js';
 import { offerPasskey, showSettings } from './settings.js';
 
 /** Says what happened to the account form, next to it, in its live region. */
 const say = (message: string) => ($('status').textContent = message);
+
+// The passkey sign-in of index.html (its button, and autofill on the user name field) is a model:
+// taken out at once, before its autofill starts, and copied in while the form shows (see show()).
+const passkeySignIn = $('passkey-signin');
+passkeySignIn.remove();
+let passkeysOffered = !onIpAddress;
+/** Without passkeys here, the form says nothing of them: the user signs in with their name. */
+function withoutPasskeys() {
+  passkeysOffered = false;
+  $('auth').querySelector('verify-passkey')?.remove();
+  $('name-hint').hidden = true;
+  $('name').removeAttribute('aria-describedby');
+}
+if (!passkeysOffered) withoutPasskeys();
 
 const { verifyBaseUrl: baseUrl, emulator } = await api<{ verifyBaseUrl: string; emulator: boolean }>('/api/config').catch(error => {
   say(`The demo cannot start: ${(error as Error).message} Reload the page to try again.`);
@@ -28,7 +41,6 @@ const client = createVerifyPushClient({
   transport: emulator ? withPollingFallback(emulatorTransport({ baseUrl }), pollingTransport()) : pollingTransport(),
 });
 document.querySelector('verify-challenge-prompt')!.client = client;
-$('passkey-signin').hidden = !passkeysSupported();
 
 type State = 'signed-out' | 'push' | 'totp' | 'code' | 'signed-in';
 /** Where focus goes when the control that had it disappears with the state it belonged to. */
@@ -41,8 +53,6 @@ const focusFor: Record<State, () => HTMLElement> = {
 };
 // Each sign-in attempt's wait for the approval ends when a newer state replaces it.
 let waiting: EventSource | undefined;
-/** The passkey autofill request waiting on the user name field, while the form is shown. */
-let autofill: AbortController | undefined;
 /** The ways of signing in this attempt has left, after the one shown (from the backend's `methods`). */
 let nextWays: string[] = [];
 
@@ -61,12 +71,11 @@ function show(state: State, user?: string | null, message = '') {
   $('signout').hidden = state !== 'signed-in';
   if ($('settings').hidden !== (state !== 'signed-in')) showSettings(state === 'signed-in');
   $('settings').hidden = state !== 'signed-in';
-  // Passkey autofill waits while the form is shown, and only then.
-  if (state === 'signed-out') awaitPasskeyAutofill();
-  else {
-    autofill?.abort();
-    autofill = undefined;
-  }
+  // The passkey sign-in (and its autofill) is there while the form is shown, and only then: a new
+  // copy each time, as one that signed in stays done and leaving the page ends its autofill.
+  const passkey = $('auth').querySelector('verify-passkey');
+  if (state === 'signed-out' && passkeysOffered && !passkey) $('auth').append(passkeySignIn.cloneNode());
+  else if (state !== 'signed-out') passkey?.remove();
   // Settings exist for a signed-in user only: the element asks the backend for a token on arrival.
   const enroll = document.querySelector('verify-enroll');
   if (state === 'signed-in' && !enroll) {
@@ -77,29 +86,8 @@ function show(state: State, user?: string | null, message = '') {
   } else if (state !== 'signed-in') {
     enroll?.remove();
   }
-  if (focused?.closest('[hidden]')) focusFor[state]().focus();
-}
-
-/**
- * Conditional mediation: the browser offers this site's passkeys in the user name field's
- * suggestions; picking one signs in. Where the browser has no such autofill, the button remains.
- */
-function awaitPasskeyAutofill() {
-  if (autofill || !passkeysSupported()) return;
-  const controller = (autofill = new AbortController());
-  void PublicKeyCredential.isConditionalMediationAvailable?.().then(async available => {
-    if (!available || controller.signal.aborted) return;
-    try {
-      const user = await signInWithPasskey({ conditional: true, signal: controller.signal });
-      if (user) show('signed-in', user);
-    } catch (error) {
-      // An aborted wait is the page's doing (the button, a sign-in), and a refused one the browser's
-      // (no passkey to offer, or none picked): the form stays as it was. Anything else is said.
-      if (!controller.signal.aborted && (error as Error).name !== 'NotAllowedError') say(`${(error as Error).message} Pick the passkey again, or sign in another way.`);
-    } finally {
-      if (autofill === controller) autofill = undefined;
-    }
-  });
+  // (A control removed with its state, like the passkey sign-in, had focus too.)
+  if (focused && (!focused.isConnected || focused.closest('[hidden]'))) focusFor[state]().focus();
 }
 
 async function refresh() {
@@ -219,19 +207,14 @@ $('totp').addEventListener('submit', async event => {
 });
 totp.addEventListener('input', () => (totp.invalid = false));
 
-// The modal way to the same passkeys: the autofill request gives way to it.
-$('passkey-signin').addEventListener('click', async () => {
-  autofill?.abort();
-  autofill = undefined;
-  say('Follow your browser’s steps to use your passkey…');
-  try {
-    const user = await signInWithPasskey();
-    if (user) show('signed-in', user);
-  } catch (error) {
-    const { name, message } = error as Error;
-    say(name === 'NotAllowedError' ? 'No passkey was used: it was cancelled or timed out. Try again, or sign in with your name.' : `${message} Try again, or sign in with your name.`);
-    awaitPasskeyAutofill();
-  }
+// <verify-passkey> signed the user in (the backend set the session), by its button or autofill.
+$('auth').addEventListener('verify-passkey-signed-in', event => show('signed-in', event.detail.identity));
+// It shows its other failures itself, with Try again; where passkeys cannot work, the form goes on without them.
+$('auth').addEventListener('verify-passkey-unsupported', withoutPasskeys);
+$('auth').addEventListener('verify-passkey-error', event => {
+  if (event.detail.reason !== 'security' && event.detail.reason !== 'unsupported') return;
+  withoutPasskeys();
+  say('Passkeys cannot be used on this page. Sign in with your user name.');
 });
 $('new-code').addEventListener('click', codeOrStartOver);
 $('start-over').addEventListener('click', () => show('signed-out'));

@@ -1,7 +1,7 @@
 // Settings: every factor of the signed-in user, each with a Remove button (asked to confirm), and
-// adding a passkey or an authenticator app. What happens is said in the settings' own live region.
-import { $, api } from './api.js';
-import { addPasskey, passkeysSupported } from './passkeys.js';
+// adding a passkey (<verify-passkey mode="register">) or an authenticator app. What happens is said
+// in the settings' own live region.
+import { $, api, onIpAddress } from './api.js';
 
 interface Factor {
   sid: string;
@@ -59,40 +59,47 @@ function confirmRemoval(item: HTMLLIElement, remove: HTMLButtonElement, label: s
   });
 }
 
-async function addPasskeyHere() {
-  $('passkey-offer').hidden = true;
-  say('Follow your browser’s steps to make the passkey…');
-  try {
-    await addPasskey();
-    await listFactors();
-    say('Passkey added. Next time, sign in with it.');
-  } catch (error) {
-    const { name, message } = error as Error;
-    say(name === 'NotAllowedError' ? 'No passkey was added: it was cancelled or timed out.' : name === 'InvalidStateError' ? 'This device already has a passkey for you.' : `No passkey was added: ${message}`);
-  }
+let passkeysOffered = !onIpAddress;
+
+/** Adding a passkey in the settings, or in the offer after sign-up: one of the two at a time. */
+function showPasskeyOffer(offer: boolean) {
+  $('passkey-offer').hidden = !(offer && passkeysOffered);
+  $('add-passkey').hidden = offer || !passkeysOffered;
 }
 
-/** After sign-up: offers a passkey (where the browser can make one). */
+/** After sign-up: offers a passkey (where the browser can make one), focus on the offer. */
 export function offerPasskey() {
-  $('passkey-offer').hidden = !passkeysSupported();
-  if (passkeysSupported()) $('offer-add-passkey').focus();
+  showPasskeyOffer(true);
+  if (passkeysOffered) $('passkey-offer').focus();
 }
 
 /** Shows the settings' state for a user who just arrived (or left: `signedIn` false). */
 export function showSettings(signedIn: boolean) {
   say('');
-  $('passkey-offer').hidden = true;
+  // New passkey elements for the user who arrives: one that added a passkey stays done.
+  for (const element of $('settings').querySelectorAll('verify-passkey')) element.replaceWith(element.cloneNode());
+  showPasskeyOffer(false);
   $('totp-setup').replaceChildren();
-  $('add-passkey').hidden = !passkeysSupported();
   if (signedIn) listFactors().catch(error => say(`Your factors cannot be listed: ${(error as Error).message}`));
   else $('factors').replaceChildren();
 }
 
-$('offer-add-passkey').addEventListener('click', addPasskeyHere);
-$('add-passkey').addEventListener('click', addPasskeyHere);
+// <verify-passkey> shows its steps and failures itself; the settings list the new passkey and say so.
+$('settings').addEventListener('verify-passkey-registered', async () => {
+  const fromOffer = $('passkey-offer').matches(':focus-within');
+  showPasskeyOffer(false);
+  if (fromOffer) $('factors-title').focus();
+  await listFactors().catch(() => {});
+  say('Passkey added. Next time, sign in with it.');
+});
+// A browser without passkeys: the settings offer the other factors only.
+$('settings').addEventListener('verify-passkey-unsupported', () => {
+  passkeysOffered = false;
+  showPasskeyOffer(false);
+});
 $('offer-dismiss').addEventListener('click', () => {
-  $('passkey-offer').hidden = true;
-  $('add-passkey').focus();
+  showPasskeyOffer(false);
+  $('factors-title').focus();
 });
 
 // <verify-totp-enroll> shows the key and its QR code once, and confirms the first code through /api/totp.

@@ -465,6 +465,16 @@ for (const { engine, missing, open } of browsers) {
     after(() => page?.close());
 
     test('sign up and enroll this browser in settings', async () => {
+      // On an IP address (WebAuthn refuses one as relying party) the page offers no passkeys, nor
+      // speaks of them; its console staying clean (the last test) says none asked the backend.
+      assert.match(String(origin), /^http:\/\/127\.0\.0\.1:/);
+      const passkeysShown = () =>
+        page.evaluate(() =>
+          Object.fromEntries(
+            Object.entries({ signIn: '#auth verify-passkey', hint: '#name-hint', offer: '#passkey-offer', settings: '#add-passkey' }).map(([what, selector]) => [what, !!document.querySelector(selector)?.checkVisibility()]),
+          ),
+        );
+      assert.deepEqual(await passkeysShown(), { signIn: false, hint: false, offer: false, settings: false });
       await page.evaluate(n => void (document.querySelector<HTMLInputElement>('#name')!.value = n), name);
       // A phone number is asked for, and a wrong one is refused next to the form, announced.
       await page.type('#phone', '555 0123');
@@ -476,6 +486,7 @@ for (const { engine, missing, open } of browsers) {
       await page.evaluate(p => void (document.querySelector<HTMLInputElement>('#phone')!.value = p), phone);
       await page.click('button[value=signup]');
       await wait(n => document.querySelector('#whoami')!.textContent === `Signed in as ${n}.`, name);
+      assert.deepEqual(await passkeysShown(), { signIn: false, hint: false, offer: false, settings: false }, 'no passkey offered after sign-up either');
       await wait(() => [...(document.querySelector('verify-enroll')?.shadowRoot?.querySelectorAll('button') ?? [])].some(b => /enroll/i.test(b.textContent!)));
       await page.evaluate(() => [...document.querySelector('verify-enroll')!.shadowRoot!.querySelectorAll('button')].find(b => /enroll/i.test(b.textContent!))!.click());
       await wait(() => /enrolled/i.test(document.querySelector('verify-enroll')!.shadowRoot!.textContent!) && [...document.querySelector('verify-enroll')!.shadowRoot!.querySelectorAll('button')].some(b => /remove/i.test(b.textContent!)));

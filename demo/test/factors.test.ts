@@ -295,6 +295,10 @@ for (const { engine, missing, open } of browsers) {
 
     if (engine !== 'chromium') return;
 
+    /** puppeteer's selector of a button by its accessible name, through shadow roots (inside <verify-passkey>). */
+    const button = (name: string) => `::-p-aria([name="${name}"][role="button"])`;
+    const signInButton = `#auth verify-passkey >>> ${button('Sign in with a passkey')}`;
+
     test('passkeys with the virtual authenticator: offered at sign-up, signed in by autofill and by the button, listed, removed', async () => {
       const devtools = await page.devtools!();
       await devtools.send('WebAuthn.enable');
@@ -304,9 +308,12 @@ for (const { engine, missing, open } of browsers) {
       assert.equal(await page.evaluate(() => document.querySelector('#name')!.getAttribute('autocomplete')), 'username webauthn');
       const name = unique('passkey');
       await signUp(name);
-      await wait(() => !document.querySelector<HTMLElement>('#passkey-offer')!.hidden && document.activeElement?.id === 'offer-add-passkey');
-      await page.click('#offer-add-passkey');
+      // The offer takes focus, and is the one way to add a passkey while it shows.
+      await wait(() => !document.querySelector<HTMLElement>('#passkey-offer')!.hidden && document.activeElement?.id === 'passkey-offer');
+      assert.equal(await page.evaluate(() => document.querySelector<HTMLElement>('#add-passkey')!.hidden), true);
+      await page.click(`#passkey-offer verify-passkey >>> ${button('Add a passkey')}`);
       await wait(() => /Passkey added/.test(document.querySelector('#settings-status')!.textContent!));
+      await wait(() => document.querySelector<HTMLElement>('#passkey-offer')!.hidden && !document.querySelector<HTMLElement>('#add-passkey')!.hidden);
       const { credentials } = await devtools.send('WebAuthn.getCredentials', { authenticatorId });
       assert.equal(credentials.length, 1);
       assert.equal(credentials[0].rpId, 'localhost');
@@ -333,7 +340,7 @@ for (const { engine, missing, open } of browsers) {
       await signedInAs(name);
       await page.click('#signout');
       await signedOut();
-      await page.click('#passkey-signin');
+      await page.click(signInButton);
       await signedInAs(name);
 
       // Removed in settings: the passkey no longer signs in.
@@ -341,8 +348,10 @@ for (const { engine, missing, open } of browsers) {
       await remove('passkeys');
       await page.click('#signout');
       await signedOut();
-      await page.click('#passkey-signin');
-      await wait(() => /did not sign you in/.test(document.querySelector('#status')!.textContent!));
+      await page.click(signInButton);
+      // The element says why, and offers to try again; the user stays signed out.
+      await wait(() => /did not sign you in/.test(document.querySelector('#auth verify-passkey')!.shadowRoot!.querySelector('[part="error"]')?.textContent ?? ''));
+      assert.equal(await page.evaluate(() => document.querySelector('#auth verify-passkey')!.shadowRoot!.querySelector('button')?.textContent), 'Try again');
       assert.equal(await page.evaluate(() => document.querySelector('#whoami')!.textContent), 'Signed out.');
     });
   });
