@@ -30,13 +30,13 @@ function factorItem(factor: Factor): HTMLLIElement {
   description.append(added);
   const remove = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: 'Remove' });
   remove.setAttribute('aria-label', `Remove ${label}`);
-  remove.addEventListener('click', () => confirmRemoval(item, remove, label, factor.sid));
+  remove.addEventListener('click', () => confirmRemoval(remove, label, factor.sid));
   item.append(description, ' ', remove);
   return item;
 }
 
 /** Asks in place (a question and two buttons, focus on Cancel), then removes, and says so. */
-function confirmRemoval(item: HTMLLIElement, remove: HTMLButtonElement, label: string, sid: string) {
+function confirmRemoval(remove: HTMLButtonElement, label: string, sid: string) {
   const question = Object.assign(document.createElement('span'), { role: 'group', textContent: `Remove ${label}? You can no longer sign in with it. ` });
   const yes = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Yes, remove' });
   const no = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: 'Cancel' });

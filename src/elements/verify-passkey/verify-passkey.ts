@@ -5,7 +5,7 @@ import { verifyPasskey as en } from '../../locales/en.js';
 import { LocaleController } from '../../locales/localize.js';
 import { Announcer } from '../internal/announcer.js';
 import { FocusController } from '../internal/focus.js';
-import { PasskeyFailure, urlProvider, type PasskeyPath, type PasskeyProvider } from './backend.js';
+import { PasskeyFailure, type PasskeyPath, type PasskeyProvider } from './backend.js';
 import { VerifyPasskeyErrorEvent, VerifyPasskeyRegisteredEvent, VerifyPasskeySignedInEvent, VerifyPasskeyUnsupportedEvent } from './events.js';
 import type { PasskeyErrorReason, PasskeyMode, PasskeyStep, PasskeyStepState, VerifyPasskeyStrings } from './strings.js';
 import { styles } from './verify-passkey.styles.js';
@@ -13,6 +13,9 @@ import { creationOptions, credentialJSON, requestOptions, supportsAutofill, supp
 
 export { PasskeyFailure };
 export type { PasskeyErrorReason, PasskeyMode, PasskeyPath, PasskeyProvider, PasskeyStep, PasskeyStepState, VerifyPasskeyStrings };
+
+/** Where focus goes in the element: its button, or, while there is none, its heading. */
+const focusTarget = (root: ParentNode) => root.querySelector<HTMLElement>('button') ?? root.querySelector<HTMLElement>('[part="title"]');
 
 type Phase = 'idle' | 'waiting' | 'verifying' | 'done' | 'failed' | 'unsupported';
 
@@ -117,9 +120,13 @@ export class VerifyPasskey extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!supportsWebAuthn()) this.#phase = 'unsupported';
-    // Back on the page: autofill again. The first start waits for the first update, when a
-    // framework (React sets properties after connecting) has given `provider` too.
-    else if (this.hasUpdated) void this.#startAutofill();
+    else if (this.hasUpdated) {
+      // Back on the page: ready again (a "done" from before is over), and autofill again. The first
+      // start waits for the first update, when a framework (React sets properties after
+      // connecting) has given `provider` too.
+      if (this.#phase === 'done') this.#set('idle');
+      void this.#startAutofill();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -151,8 +158,13 @@ export class VerifyPasskey extends LitElement {
     return this.#locale.strings;
   }
 
+  /** Focuses the button (or, while there is none, the heading), as a page moving focus to this step expects. */
+  override focus(options?: FocusOptions): void {
+    focusTarget(this.renderRoot)?.focus(options);
+  }
+
   #requestFocus(): void {
-    this.#focus.request(root => root.querySelector<HTMLElement>('button') ?? root.querySelector<HTMLElement>('[part="title"]'), { ifHeld: true });
+    this.#focus.request(focusTarget, { ifHeld: true });
   }
 
   protected override render() {
@@ -215,7 +227,7 @@ export class VerifyPasskey extends LitElement {
     if (!this.provider && !this.url) throw new PasskeyFailure('backend', '<verify-passkey> needs a url attribute or a provider property.');
     let answer: unknown;
     try {
-      answer = await (this.provider ?? urlProvider(this.url))(path, body);
+      answer = await (this.provider ?? (await import('./url-provider.js')).urlProvider(this.url))(path, body);
     } catch (error) {
       if (error instanceof PasskeyFailure) throw error;
       // A provider's own fetch that failed is a TypeError; anything else is the server's refusal.
@@ -309,7 +321,8 @@ export class VerifyPasskey extends LitElement {
     const controller = (this.#autofill = new AbortController());
     const { signal } = controller;
     try {
-      if (!(await supportsAutofill())) return;
+      // The element may have left while the browser answered: then no challenge is asked for.
+      if (!(await supportsAutofill()) || signal.aborted) return;
       if (DEV_MODE && this.htmlFor && !/\bwebauthn\b/.test(this.#field?.autocomplete ?? '')) {
         console.warn(`<verify-passkey for="${this.htmlFor}">: the field needs autocomplete="username webauthn" for passkeys to show in its autofill.`);
       }
@@ -322,8 +335,9 @@ export class VerifyPasskey extends LitElement {
       this.#steps = new Map([['authenticator', 'done']]);
       await this.#signIn(credential);
     } catch (error) {
-      // Stopped on purpose (the element left, the button started): nothing failed.
-      if (!signal.aborted) this.#fail(error, true);
+      // Stopped on purpose (the element left, the button started): nothing failed. A browser that
+      // refuses the autofill request (NotAllowedError) opened no dialog: the button still works.
+      if (!signal.aborted && (error as DOMException)?.name !== 'NotAllowedError') this.#fail(error, true);
     } finally {
       if (this.#autofill === controller && !signal.aborted) this.#autofill = undefined;
     }

@@ -212,6 +212,77 @@ describe('<verify-passkey> at the navigator.credentials seam', () => {
   });
 
 
+  /** Runs `body` with the browser saying passkey autofill is (or becomes) available through `available`. */
+  async function withAutofill(available: () => Promise<boolean>, body: () => Promise<void>) {
+    const original = PublicKeyCredential.isConditionalMediationAvailable;
+    Object.defineProperty(PublicKeyCredential, 'isConditionalMediationAvailable', { configurable: true, value: available });
+    try {
+      await body();
+    } finally {
+      Object.defineProperty(PublicKeyCredential, 'isConditionalMediationAvailable', { configurable: true, value: original });
+    }
+  }
+
+  it('autofill: an element removed while the browser answers whether autofill works asks the server for no challenge', async () => {
+    const { provider, calls } = server();
+    stub('get', pending);
+    let answer!: (yes: boolean) => void;
+    await withAutofill(() => new Promise(resolve => (answer = resolve)), async () => {
+      const { el } = await mount(html`<verify-passkey conditional .provider=${provider}></verify-passkey>`);
+      await until(el, () => Boolean(answer), 'the question to the browser');
+      el.remove();
+      answer(true);
+      await new Promise(r => setTimeout(r, 50));
+      expect(calls.map(c => c.path)).to.deep.equal([]);
+    });
+  });
+
+  it('autofill: a browser that refuses the autofill request (NotAllowedError) shows no failure; the button still signs in', async () => {
+    const { provider } = server();
+    stub('get', o => (o.mediation === 'conditional' ? Promise.reject(new DOMException('refused', 'NotAllowedError')) : Promise.resolve(fakeCredential)));
+    await withAutofill(async () => true, async () => {
+      const { el } = await mount(html`<verify-passkey conditional .provider=${provider}></verify-passkey>`);
+      let errors = 0;
+      el.addEventListener('verify-passkey-error', () => errors++);
+      await new Promise(r => setTimeout(r, 50));
+      await el.updateComplete;
+      expect(errors).to.equal(0);
+      expect(part(el, 'error')?.textContent ?? '').to.equal('');
+      const signedIn = next(el, 'verify-passkey-signed-in');
+      button(el)!.click();
+      await signedIn;
+    });
+  });
+
+  it('put back on the page after signing in, it is ready again: its button shows, and its autofill asks again', async () => {
+    const { provider } = server();
+    const requests = stub('get', o => (o.mediation === 'conditional' ? pending(o) : Promise.resolve(fakeCredential)));
+    await withAutofill(async () => true, async () => {
+      const { root } = await mount(html`<div><verify-passkey conditional .provider=${provider}></verify-passkey></div>`);
+      const el = root.querySelector('verify-passkey')!;
+      await until(el, () => requests.length === 1, 'the autofill request');
+      const signedIn = next(el, 'verify-passkey-signed-in');
+      button(el)!.click();
+      await signedIn;
+      await el.updateComplete;
+      expect(button(el), 'no button once signed in').to.equal(null);
+      el.remove();
+      root.append(el);
+      await el.updateComplete;
+      expect(button(el)?.textContent?.trim()).to.equal('Sign in with a passkey');
+      await until(el, () => requests.length === 3, 'a new autofill request');
+      expect(requests[2].mediation).to.equal('conditional');
+    });
+  });
+
+  it('focus() on the element focuses its button', async () => {
+    const { provider } = server();
+    const { el } = await mount(html`<verify-passkey mode="register" .provider=${provider}></verify-passkey>`);
+    el.focus();
+    // Compared as booleans: a failing comparison of two elements makes chai walk the whole DOM.
+    expect(el.shadowRoot!.activeElement === button(el), 'the button has focus').to.equal(true);
+  });
+
 });
 
 describe('<verify-passkey> in a browser without WebAuthn', () => {
