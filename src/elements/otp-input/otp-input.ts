@@ -23,7 +23,7 @@ const INPUT_HINTS = { autocomplete: 'one-time-code', enterkeyhint: 'done', autoc
 // each cost a style invalidation, which pages with many fields feel.
 let inputPrototype: HTMLInputElement | undefined;
 // Pointer events reach the host from the input, which lies over the boxes.
-const POINTER_EVENTS = ['pointerdown', 'pointermove', 'click', 'dblclick'];
+const POINTER_EVENTS = ['pointerdown', 'pointermove', 'click', 'dblclick', 'dragstart'];
 const adoptedRoots = new WeakSet<Document | ShadowRoot>();
 let instances = 0;
 
@@ -322,6 +322,10 @@ export class OtpInput extends LitElement {
         return this.#onClick();
       case 'dblclick':
         return this.#onDoubleClick();
+      case 'dragstart':
+        // A drag across the boxes selects them: the engine must not start dragging the selected
+        // text instead (WebKit does, when the selection changes under a pressed button).
+        return e.preventDefault();
     }
   }
 
