@@ -26,6 +26,20 @@ test('src/version.ts says the package.json version', () => {
   assert.match(source, new RegExp(`VERSION = '${pkg.version.replace(/\./g, '\\.')}'`));
 });
 
+test('package.json says where the code, its home page and its issue tracker are (npm shows them)', () => {
+  const meta = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    repository?: { type: string; url: string }; homepage?: string; bugs?: { url: string };
+  };
+  assert.equal(meta.repository?.type, 'git');
+  const repo = meta.repository.url.match(/^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/)?.[1];
+  assert.ok(repo, `repository.url ${meta.repository.url} is a git+https URL of a GitHub repository`);
+  assert.equal(meta.homepage, `${repo}#readme`);
+  assert.equal(meta.bugs?.url, `${repo}/issues`);
+  const emulator = JSON.parse(readFileSync(new URL('../../emulator/package.json', import.meta.url), 'utf8')) as typeof meta & { repository: { directory?: string } };
+  assert.deepEqual(emulator.repository, { ...meta.repository, directory: 'emulator' }, 'the emulator names the same repository and its folder');
+  assert.equal(emulator.bugs?.url, meta.bugs.url);
+});
+
 test('every export path exists after the build', () => {
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     for (const file of typeof target === 'string' ? [target] : Object.values(target)) {
