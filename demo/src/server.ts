@@ -333,13 +333,15 @@ app.get('/api/signin/status', async c => {
 // Within 10 minutes Verify sends the same code again, at most five times; a name nobody has gets
 // the same answers without a message.
 const TOO_MANY_CODES = 'Too many codes. Wait 10 minutes, then sign in again.';
+// Verify keeps a verification (its sends and checks) for 10 minutes: the longest wait it can ask.
+const waitForVerify = (c: Context, error: string) => c.json({ error }, 429, { 'Retry-After': '600' });
 app.post('/api/signin/code', async c => {
   const pending = pendingOf(c);
   if (!pending) return c.json({ error: 'Start signing in again: this attempt expired.' }, 400);
-  if (++pending.codes > 5) return c.json({ error: TOO_MANY_CODES }, 429);
+  if (++pending.codes > 5) return waitForVerify(c, TOO_MANY_CODES);
   limits.codesPerUser.take(pending.name);
   limits.codesPerClient.take(clientOf(c));
-  if (pending.user && !(await verify.sendCode(pending.user.phone))) return c.json({ error: TOO_MANY_CODES }, 429);
+  if (pending.user && !(await verify.sendCode(pending.user.phone))) return waitForVerify(c, TOO_MANY_CODES);
   return c.json({ sent: true });
 });
 
@@ -351,7 +353,7 @@ app.post('/api/signin/code/check', async c => {
   if (!pending.codes) return c.json({ error: 'Ask for a code first.' }, 400);
   if (!/^[0-9]{4,10}$/.test(code)) return c.json({ error: 'Type the digits of the code from the message.' }, 400);
   const result = pending.user ? await verify.checkCode(pending.user.phone, code) : ++pending.tries > 5 ? 'too-many-tries' : 'wrong';
-  if (result === 'too-many-tries') return c.json({ error: TOO_MANY_TRIES }, 429);
+  if (result === 'too-many-tries') return waitForVerify(c, TOO_MANY_TRIES);
   if (result === 'expired') return c.json({ error: 'This code expired. Send a new code.' }, 400);
   if (result === 'wrong') return c.json({ error: 'That code is not right. Check the message and try again.' }, 400);
   signIn(c, pending.name);

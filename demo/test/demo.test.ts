@@ -109,7 +109,10 @@ describe('demo backend', () => {
     const sixth = await browser.call('/api/signin/code/check', { code });
     assert.equal(sixth.status, 429, 'a sixth try is refused, even with the right code');
     assert.match(String(sixth.json.error), /Too many wrong codes/);
-    assert.equal((await browser.call('/api/signin/code', {})).status, 429, 'no new code until the verification expires');
+    assert.equal(sixth.headers.get('Retry-After'), '600', 'the page can say when to try again');
+    const newCode = await browser.call('/api/signin/code', {});
+    assert.equal(newCode.status, 429, 'no new code until the verification expires');
+    assert.equal(newCode.headers.get('Retry-After'), '600');
     assert.equal((await browser.call('/api/me')).json.user, null);
   });
 
@@ -134,7 +137,9 @@ describe('demo backend', () => {
     assert.equal((await phone.call('/api/dev/outbox')).json.phone, number);
     for (let i = 2; i <= 5; i++) assert.equal((await browser.call('/api/signin/code', {})).status, 200, `code ${i}`);
     assert.equal(codeOf(await smsOn(phone)), parsed.code, 'a resend within 10 minutes is the same code');
-    assert.equal((await browser.call('/api/signin/code', {})).status, 429, 'a sixth code is refused');
+    const sixth = await browser.call('/api/signin/code', {});
+    assert.equal(sixth.status, 429, 'a sixth code is refused');
+    assert.equal(sixth.headers.get('Retry-After'), '600');
     assert.equal((await browser.call('/api/signin/code/check', { code: parsed.code })).json.user, name);
   });
 
@@ -348,6 +353,40 @@ describe('the sample backend is safe to copy', () => {
       assert.equal(status, 429, 'the sign-ins from one client end in a 429');
       assert.match(String(last?.json.error), /Too many sign-ins from here/);
       assert.ok(Number(last?.headers.get('Retry-After')) > 0);
+    } finally {
+      await stopDemo(other.child);
+    }
+  });
+
+  test('codes are limited per user across sign-in attempts and per client, with 429 and Retry-After', async () => {
+    // A demo of its own: the codes asked here would use up the shared demo's limits for this client.
+    const other = await startDemo();
+    try {
+      /** Starts a sign-in for `name` in a new browser and asks for `count` codes; the statuses and the last answer. */
+      const askCodes = async (name: string, count: number) => {
+        const browser = visitor({}, () => other.origin);
+        assert.equal((await browser.call('/api/signin', { name })).status, 200);
+        const answers = [];
+        for (let i = 0; i < count; i++) answers.push(await browser.call('/api/signin/code', {}));
+        return answers;
+      };
+      // A name nobody has (no SMS, so only the demo's own limits count): 5 codes an attempt, 10 a user.
+      const name = unique('codes');
+      for (const attempt of [1, 2]) {
+        assert.deepEqual((await askCodes(name, 5)).map(a => a.status), [200, 200, 200, 200, 200], `attempt ${attempt}`);
+      }
+      const [eleventh] = await askCodes(name, 1);
+      assert.equal(eleventh.status, 429, 'an 11th code for one user in 10 minutes is refused');
+      assert.match(String(eleventh.json.error), /Too many codes for this user/);
+      assert.ok(Number(eleventh.headers.get('Retry-After')) > 0, 'Retry-After');
+      // Other names from the same client: 30 codes in 15 minutes (10 were asked above, 1 refused).
+      const statuses = [];
+      for (let i = 0; i < 5 && !statuses.includes(429); i++) statuses.push(...(await askCodes(unique('codes'), 5)).map(a => a.status));
+      assert.deepEqual(statuses.slice(0, 21), [...Array(20).fill(200), 429], 'the client had 20 codes left');
+      const refused = await askCodes(unique('codes'), 1);
+      assert.equal(refused[0].status, 429, 'the 31st code from one client is refused');
+      assert.match(String(refused[0].json.error), /Too many codes asked from here/);
+      assert.ok(Number(refused[0].headers.get('Retry-After')) > 0, 'Retry-After');
     } finally {
       await stopDemo(other.child);
     }
