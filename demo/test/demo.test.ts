@@ -360,7 +360,7 @@ describe('the sample backend is safe to copy', () => {
 
   test('codes are limited per user across sign-in attempts and per client, with 429 and Retry-After', async () => {
     // A demo of its own: the codes asked here would use up the shared demo's limits for this client.
-    const other = await startDemo();
+    const other = await startDemo({});
     try {
       /** Starts a sign-in for `name` in a new browser and asks for `count` codes; the statuses and the last answer. */
       const askCodes = async (name: string, count: number) => {
@@ -380,7 +380,7 @@ describe('the sample backend is safe to copy', () => {
       assert.match(String(eleventh.json.error), /Too many codes for this user/);
       assert.ok(Number(eleventh.headers.get('Retry-After')) > 0, 'Retry-After');
       // Other names from the same client: 30 codes in 15 minutes (10 were asked above, 1 refused).
-      const statuses = [];
+      const statuses: number[] = [];
       for (let i = 0; i < 5 && !statuses.includes(429); i++) statuses.push(...(await askCodes(unique('codes'), 5)).map(a => a.status));
       assert.deepEqual(statuses.slice(0, 21), [...Array(20).fill(200), 429], 'the client had 20 codes left');
       const refused = await askCodes(unique('codes'), 1);
