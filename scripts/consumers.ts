@@ -20,7 +20,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { Secret, TOTP } from 'otpauth';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { startEmulator } from 'verify-push-emulator/node';
 import { chromiumArgs, engines } from '../test/support/browsers.mjs';
 import { Backend, newIdentity } from '../test/support/verify-backend.js';
@@ -272,24 +272,47 @@ async function checkTags(page: Page) {
  * it into the app), then a wrong code (refused by the page's provider) and the right one, computed here.
  */
 async function setUpTotp(page: Page) {
+  let doing = '';
+  try {
+    await totpSteps(page, what => (doing = what));
+  } catch (error) {
+    const shown = await page.$eval('verify-totp-enroll', el => el.shadowRoot?.querySelector('[part="title"]')?.textContent ?? '').catch(() => '?');
+    throw new Error(`<verify-totp-enroll> ${doing} (it says "${shown}"): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function totpSteps(page: Page, step: (what: string) => void) {
+  // Handles and waitForFunction, not puppeteer's locators: a locator on the key timed out now and then
+  // (one run in three, cause not found) with the key on screen; this way passed every run.
+  const inside = async (selector: string) => {
+    const handle = await page.waitForFunction(
+      s => [...(document.querySelector('verify-totp-enroll')?.shadowRoot?.querySelectorAll<HTMLElement>(s) ?? [])].find(el => el.checkVisibility()),
+      { timeout: 10_000 },
+      selector,
+    );
+    return handle.asElement() as ElementHandle<HTMLElement>;
+  };
   const answer = (text: string) => page.waitForFunction(t => document.querySelector('.totp-answer')?.textContent === t, { timeout: 10_000 }, text);
   const type = async (code: string) => {
-    await page.locator('verify-totp-enroll >>> otp-input:not([readonly])').click();
+    await (await inside('otp-input:not([readonly])')).click();
     await page.keyboard.type(code, { delay: 30 });
   };
-  await page.locator('verify-totp-enroll >>> button[part~="button-start"]').click();
-  const key = (await page.locator('verify-totp-enroll >>> code[part="key"]').map(el => el.textContent ?? '').wait()).replace(/\s/g, '');
+  step('clicking Start');
+  await (await inside('button[part~="button-start"]')).click();
+  step('reading the key');
+  const key = (await (await inside('code[part="key"]')).evaluate(el => el.textContent ?? '')).replace(/\s/g, '');
   const totp = new TOTP({ secret: Secret.fromBase32(key) });
-  const right = totp.generate();
   // Valid in no step the provider accepts (the one before, this one, the next).
-  const valid = [-1, 0, 1].map(step => totp.generate({ timestamp: Date.now() + step * 30_000 }));
-  let wrong = right;
+  const valid = [-1, 0, 1].map(offset => totp.generate({ timestamp: Date.now() + offset * 30_000 }));
+  let wrong = valid[1]!;
   while (valid.includes(wrong)) wrong = String((Number(wrong) + 111_111) % 1_000_000).padStart(6, '0');
+  step('typing a wrong code');
   await type(wrong);
   await answer('error wrong-code');
+  step('typing the right code');
   await type(totp.generate());
   await page.waitForFunction(() => /^enrolled YF[0-9a-f]{32}$/.test(document.querySelector('.totp-answer')?.textContent ?? ''), { timeout: 10_000 });
-  const left = await page.$eval('verify-totp-enroll', el => el.shadowRoot?.querySelector('[part="key"], [part="qr"]') ? 'the key or the QR code is still shown' : '');
+  const left = await page.$eval('verify-totp-enroll', el => (el.shadowRoot?.querySelector('[part="key"], [part="qr"]') ? 'the key or the QR code is still shown' : ''));
   if (left) throw new Error(`<verify-totp-enroll> set up, yet ${left}`);
 }
 
