@@ -131,3 +131,19 @@ test('every relative link in the README points at a file the package ships', () 
   // A folder counts when the package holds a file in it.
   assert.deepEqual(links.filter(target => !paths.some(p => p === target || p.startsWith(target.replace(/\/?$/, '/')))), []);
 });
+
+test("the README's part for app developers names no repository path the package does not ship", () => {
+  const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
+  assert.equal(packed.status, 0, packed.stderr);
+  const [{ files }] = JSON.parse(packed.stdout) as [{ files: Array<{ path: string }> }];
+  const paths = files.map(f => f.path);
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  // Everything before the contributor section is read on npm, next to the installed files only: a
+  // backticked path of the repository there (`examples/react/`) must be one the package ships.
+  const end = readme.indexOf('\n## Working on the kit\n');
+  assert.ok(end > 0, 'the README has its contributor section, "Working on the kit"');
+  const named = [...readme.slice(0, end).matchAll(/`([^`\n]+)`/g)].map(m => m[1]!.trim()).filter(text => /^(examples|demo|src|docs|test|scripts|emulator|stories|\.storybook)\/\S*$/.test(text));
+  assert.ok(named.length > 0, 'the app-developer part names shipped files (docs/themes/)');
+  // A folder counts when the package holds a file in it.
+  assert.deepEqual(named.filter(path => !paths.some(p => p === path || p.startsWith(path.replace(/\/?$/, '/')))), []);
+});
