@@ -3,7 +3,9 @@
 // through the policies the page allows: Lit's own, `lit-html`.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/otp-input/define.js';
+import '../../src/elements/verify-passkey/define.js';
 import { enrollClient, promptClient, push, token } from '../locales/helpers.js';
+import { appCode, mount, pageProvider, part, started, title, typeCode, until } from '../elements/verify-totp-enroll/helpers.js';
 
 const POLICY = "default-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 const violations: string[] = [];
@@ -42,6 +44,20 @@ describe('under a strict Content-Security-Policy and Trusted Types', () => {
     // Styled: the boxes are laid out in a row (a flex item of the field), which only the element's stylesheet does.
     expect(getComputedStyle(otp.shadowRoot!.querySelector('[part="boxes"]')!).display).to.equal('flex');
     expect(prompt.shadowRoot!.querySelector('[part="approve"]')).to.not.equal(null);
+    expect(violations).to.deep.equal([]);
+  });
+
+  it('<verify-passkey> renders, styled, and <verify-totp-enroll> draws its QR code and sets up an app, with no violation', async () => {
+    const passkey = await fixture<HTMLElement>(html`<verify-passkey mode="sign-in" url="/passkeys"></verify-passkey>`);
+    // Its button, or where the engine has no WebAuthn (WebKitGTK) the title that says so.
+    expect(passkey.shadowRoot!.querySelector('button, [part="title"]')!.textContent).to.not.equal('');
+    // Styled: the element's own stylesheet lays out its container.
+    expect(getComputedStyle(passkey).display).to.equal('block');
+    const totp = (await mount(html`<verify-totp-enroll .provider=${pageProvider()}></verify-totp-enroll>`)).el;
+    await started(totp);
+    expect(part(totp, 'qr')!.querySelectorAll('path').length).to.be.greaterThan(0);
+    await typeCode(totp, appCode(totp));
+    await until(totp, () => title(totp) === 'Your authenticator app is set up.' && !part(totp, 'qr'), 'the app is set up');
     expect(violations).to.deep.equal([]);
   });
 });
