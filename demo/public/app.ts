@@ -12,8 +12,8 @@ import { offerPasskey, showSettings } from './settings.js';
 /** Says what happened to the account form, next to it, in its live region. */
 const say = (message: string) => ($('status').textContent = message);
 
-// The passkey sign-in of index.html (its button, and autofill on the user name field) is a model:
-// taken out at once, before its autofill starts, and copied in while the form shows (see show()).
+// The passkey sign-in of index.html (its button, and autofill on the user name field): taken out at
+// once, before its autofill starts, and put back while the form shows (see show()).
 const passkeySignIn = $('passkey-signin');
 passkeySignIn.remove();
 let passkeysOffered = !onIpAddress;
@@ -71,11 +71,10 @@ function show(state: State, user?: string | null, message = '') {
   $('signout').hidden = state !== 'signed-in';
   if ($('settings').hidden !== (state !== 'signed-in')) showSettings(state === 'signed-in');
   $('settings').hidden = state !== 'signed-in';
-  // The passkey sign-in (and its autofill) is there while the form is shown, and only then: a new
-  // copy each time, as one that signed in stays done and leaving the page ends its autofill.
-  const passkey = $('auth').querySelector('verify-passkey');
-  if (state === 'signed-out' && passkeysOffered && !passkey) $('auth').append(passkeySignIn.cloneNode());
-  else if (state !== 'signed-out') passkey?.remove();
+  // The passkey sign-in (and its autofill) is on the page while the form is shown, and only then:
+  // leaving the page ends its autofill, and coming back makes it ready (and autofill) again.
+  if (state === 'signed-out' && passkeysOffered && !passkeySignIn.isConnected) $('auth').append(passkeySignIn);
+  else if (state !== 'signed-out') passkeySignIn.remove();
   // Settings exist for a signed-in user only: the element asks the backend for a token on arrival.
   const enroll = document.querySelector('verify-enroll');
   if (state === 'signed-in' && !enroll) {
