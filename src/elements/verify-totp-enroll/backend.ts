@@ -1,3 +1,4 @@
+import { postJson, type JsonAnswer } from '../internal/post-json.js';
 import type { TotpErrorReason } from './events.js';
 
 /** The site server's answer to start: the new factor and its binding, shown once and never stored. */
@@ -30,24 +31,19 @@ export const failure = (reason: TotpErrorReason, message: string): TotpFailure =
 export function urlProvider(url: string): TotpEnrollProvider {
   const post = async (path: string, body: object) => {
     const endpoint = `${url.replace(/\/+$/, '')}/${path}`;
-    let response: Response;
+    let result: JsonAnswer;
     try {
-      response = await fetch(endpoint, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(body),
-      });
+      result = await postJson(endpoint, body);
     } catch {
       throw failure('network', `The site's server did not answer (POST ${endpoint}).`);
     }
-    const answer = await response.json().catch(() => undefined);
-    if (!response.ok) {
+    if (!result.ok) {
       // The server's `message` stays out: the element cannot tell that it holds no secret.
+      const answer = result.answer as { code?: unknown } | undefined;
       const code = typeof answer?.code === 'number' ? answer.code : 0;
-      throw Object.assign(new Error(`POST ${endpoint} answered HTTP ${response.status}${code ? ` (code ${code})` : ''}.`), { status: response.status, code });
+      throw Object.assign(new Error(`POST ${endpoint} answered HTTP ${result.status}${code ? ` (code ${code})` : ''}.`), { status: result.status, code });
     }
-    return answer;
+    return result.answer as never;
   };
   return { start: body => post('start', body), confirm: body => post('confirm', body) };
 }
