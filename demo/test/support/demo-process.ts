@@ -32,16 +32,24 @@ export interface ApiAnswer {
   removed?: string;
 }
 
-/** Starts a demo process (`npm start`) with these variables; resolves once it says where it listens. */
+/**
+ * Starts a demo process (`npm start`) with these variables; resolves once it says where it listens.
+ * Its output is read to the end: a pipe closed after the first lines would make the demo's next
+ * line (a hint it prints after starting) fail with EPIPE and end the process.
+ */
 export async function startDemo(env: Record<string, string>): Promise<{ child: DemoProcess; origin: string; admin?: string }> {
   const child = spawn(process.execPath, ['--conditions=verify-elements-source', '--import', 'tsx', 'demo/src/server.ts'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  for await (const chunk of child.stdout) {
-    out += chunk;
-    const m = /listening on (http:\/\/\S+?)\//.exec(out);
-    if (m) return { child, origin: m[1], admin: /emulator admin on (http:\/\/\S+?)\//.exec(out)?.[1] };
-  }
-  assert.fail(`the demo printed no URL: ${out}`);
+  const listening = new Promise<RegExpExecArray>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const m = /listening on (http:\/\/\S+?)\//.exec(out);
+      if (m) resolve(m);
+    });
+    child.stdout.on('end', () => reject(new Error(`the demo printed no URL: ${out}`)));
+  });
+  const m = await listening;
+  return { child, origin: m[1], admin: /emulator admin on (http:\/\/\S+?)\//.exec(out)?.[1] };
 }
 export async function stopDemo(child: DemoProcess) {
   child.kill('SIGTERM');
