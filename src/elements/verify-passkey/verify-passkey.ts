@@ -121,10 +121,10 @@ export class VerifyPasskey extends LitElement {
     super.connectedCallback();
     if (!supportsWebAuthn()) this.#phase = 'unsupported';
     else if (this.hasUpdated) {
-      // Back on the page: ready again (a "done" from before is over), and autofill again. The first
-      // start waits for the first update, when a framework (React sets properties after
-      // connecting) has given `provider` too.
-      if (this.#phase === 'done') this.#set('idle');
+      // Back on the page: ready again (a "done" or a failure from before is over), and autofill
+      // again. The first start waits for the first update, when a framework (React sets properties
+      // after connecting) has given `provider` too.
+      if (this.#phase === 'done' || this.#phase === 'failed') this.#set('idle');
       void this.#startAutofill();
     }
   }

@@ -275,6 +275,23 @@ describe('<verify-passkey> at the navigator.credentials seam', () => {
     });
   });
 
+  it('put back on the page after a cancelled attempt, it is ready again: no old error, its first button', async () => {
+    const { provider } = server();
+    stub('get', domError('NotAllowedError'));
+    const { root } = await mount(html`<div><verify-passkey .provider=${provider}></verify-passkey></div>`);
+    const el = root.querySelector('verify-passkey')!;
+    const failed = next(el, 'verify-passkey-error');
+    button(el)!.click();
+    await failed;
+    await el.updateComplete;
+    expect(button(el)!.textContent).to.equal('Try again');
+    el.remove();
+    root.append(el);
+    await el.updateComplete;
+    expect(part(el, 'error')?.textContent ?? '', 'the old error is gone').to.equal('');
+    expect(button(el)?.textContent?.trim()).to.equal('Sign in with a passkey');
+  });
+
   it('focus() on the element focuses its button', async () => {
     const { provider } = server();
     const { el } = await mount(html`<verify-passkey mode="register" .provider=${provider}></verify-passkey>`);
