@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 interface PackageJson {
   version: string;
   exports: Record<string, string | Record<string, string>>;
+  repository?: { type: string; url: string; directory?: string };
+  homepage?: string;
+  bugs?: { url: string };
 }
 interface Manifest {
   modules: Array<{ declarations?: Array<{
@@ -21,23 +24,36 @@ interface Manifest {
 
 const pkg: PackageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
+let packed: string[] | undefined;
+/** The paths `npm pack` puts in the tarball (packed once for the tests that read them). */
+function packedPaths(): string[] {
+  if (packed) return packed;
+  const run = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const [{ files }] = JSON.parse(run.stdout) as [{ files: Array<{ path: string }> }];
+  return (packed = files.map(f => f.path));
+}
+/** Of `targets` (files or folders of the repository), those the tarball lacks: a folder counts when it holds a packed file. */
+const unshipped = (targets: string[]) => {
+  const paths = packedPaths();
+  return targets.filter(target => !paths.some(p => p === target || p.startsWith(target.replace(/\/?$/, '/'))));
+};
+
 test('src/version.ts says the package.json version', () => {
   const source = readFileSync(new URL('../../src/version.ts', import.meta.url), 'utf8');
   assert.match(source, new RegExp(`VERSION = '${pkg.version.replace(/\./g, '\\.')}'`));
 });
 
 test('package.json says where the code, its home page and its issue tracker are (npm shows them)', () => {
-  const meta = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    repository?: { type: string; url: string }; homepage?: string; bugs?: { url: string };
-  };
-  assert.equal(meta.repository?.type, 'git');
-  const repo = meta.repository.url.match(/^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/)?.[1];
-  assert.ok(repo, `repository.url ${meta.repository.url} is a git+https URL of a GitHub repository`);
-  assert.equal(meta.homepage, `${repo}#readme`);
-  assert.equal(meta.bugs?.url, `${repo}/issues`);
-  const emulator = JSON.parse(readFileSync(new URL('../../emulator/package.json', import.meta.url), 'utf8')) as typeof meta & { repository: { directory?: string } };
-  assert.deepEqual(emulator.repository, { ...meta.repository, directory: 'emulator' }, 'the emulator names the same repository and its folder');
-  assert.equal(emulator.bugs?.url, meta.bugs.url);
+  assert.equal(pkg.repository?.type, 'git');
+  const repo = pkg.repository.url.match(/^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/)?.[1];
+  assert.ok(repo, `repository.url ${pkg.repository.url} is a git+https URL of a GitHub repository`);
+  assert.equal(pkg.homepage, `${repo}#readme`);
+  assert.equal(pkg.bugs?.url, `${repo}/issues`);
+  const emulator: PackageJson = JSON.parse(readFileSync(new URL('../../emulator/package.json', import.meta.url), 'utf8'));
+  assert.deepEqual(emulator.repository, { ...pkg.repository, directory: 'emulator' }, 'the emulator names the same repository and its folder');
+  assert.equal(emulator.homepage, `${repo}/tree/main/emulator#readme`);
+  assert.equal(emulator.bugs?.url, pkg.bugs.url);
 });
 
 test('every export path exists after the build', () => {
@@ -84,10 +100,7 @@ test('the types-only entries (vue, jsx, svelte) import at run time as empty modu
 });
 
 test('the packed package holds its LICENSE, its build and its manifest, and no sources or tests', () => {
-  const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
-  assert.equal(packed.status, 0, packed.stderr);
-  const [{ files }] = JSON.parse(packed.stdout) as [{ files: Array<{ path: string }> }];
-  const paths = files.map(f => f.path);
+  const paths = packedPaths();
   for (const required of ['LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'dist/index.js', 'dist/types-only.js']) {
     assert.ok(paths.includes(required), `${required} is in the package`);
   }
@@ -121,22 +134,13 @@ test('VS Code offers each enumerated attribute by its values, never an empty or 
 });
 
 test('every relative link in the README points at a file the package ships', () => {
-  const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
-  assert.equal(packed.status, 0, packed.stderr);
-  const [{ files }] = JSON.parse(packed.stdout) as [{ files: Array<{ path: string }> }];
-  const paths = files.map(f => f.path);
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const links = [...readme.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)].map(m => m[1]!).filter(target => !/^[a-z]+:/.test(target));
   assert.ok(links.length > 0, 'the README links to files of the package');
-  // A folder counts when the package holds a file in it.
-  assert.deepEqual(links.filter(target => !paths.some(p => p === target || p.startsWith(target.replace(/\/?$/, '/')))), []);
+  assert.deepEqual(unshipped(links), []);
 });
 
 test("the README's part for app developers names no repository path the package does not ship", () => {
-  const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
-  assert.equal(packed.status, 0, packed.stderr);
-  const [{ files }] = JSON.parse(packed.stdout) as [{ files: Array<{ path: string }> }];
-  const paths = files.map(f => f.path);
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   // Everything before the contributor section is read on npm, next to the installed files only: a
   // backticked path of the repository there (`examples/react/`) must be one the package ships.
@@ -144,6 +148,5 @@ test("the README's part for app developers names no repository path the package 
   assert.ok(end > 0, 'the README has its contributor section, "Working on the kit"');
   const named = [...readme.slice(0, end).matchAll(/`([^`\n]+)`/g)].map(m => m[1]!.trim()).filter(text => /^(examples|demo|src|docs|test|scripts|emulator|stories|\.storybook)\/\S*$/.test(text));
   assert.ok(named.length > 0, 'the app-developer part names shipped files (docs/themes/)');
-  // A folder counts when the package holds a file in it.
-  assert.deepEqual(named.filter(path => !paths.some(p => p === path || p.startsWith(path.replace(/\/?$/, '/')))), []);
+  assert.deepEqual(unshipped(named), []);
 });
